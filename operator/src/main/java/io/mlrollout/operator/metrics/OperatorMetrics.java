@@ -1,0 +1,45 @@
+package io.mlrollout.operator.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.mlrollout.operator.rollout.Reasons;
+import io.mlrollout.operator.rollout.RolloutEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The operator's own metrics: rollouts by outcome and the canary weight of each ModelDeployment. */
+public final class OperatorMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> weights = new ConcurrentHashMap<>();
+
+    public OperatorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void recordEvent(RolloutEvent event, String rollbackReason) {
+        switch (event.reason()) {
+            case Reasons.ROLLOUT_STARTED -> registry.counter("mlrollout.rollouts.started").increment();
+            case Reasons.PROMOTED -> registry.counter("mlrollout.rollouts.promoted").increment();
+            case Reasons.ABORTED -> registry.counter("mlrollout.rollouts.aborted").increment();
+            case Reasons.ROLLED_BACK -> registry.counter("mlrollout.rollouts.rolled.back",
+                    Tags.of("reason", rollbackReason == null ? "Unknown" : rollbackReason)).increment();
+            default -> {
+            }
+        }
+    }
+
+    public void canaryWeight(String namespace, String name, int weight) {
+        weights.computeIfAbsent(namespace + "/" + name, key -> registry.gauge("mlrollout.canary.weight",
+                Tags.of("namespace", namespace, "name", name), new AtomicInteger())).set(weight);
+    }
+
+    public void forget(String namespace, String name) {
+        AtomicInteger gauge = weights.remove(namespace + "/" + name);
+        if (gauge != null) {
+            registry.find("mlrollout.canary.weight").tags("namespace", namespace, "name", name).meters()
+                    .forEach(registry::remove);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mlrollout.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.mlrollout.api.v1alpha1.ModelDeployment;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.Phase;
+import io.mlrollout.operator.rollout.Reasons;
+import io.mlrollout.operator.rollout.StatusConditions;
+import io.mlrollout.operator.rollout.StatusCopy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The status of a ModelDeployment the operator cannot act on: Degraded with reason InvalidSpec
+ * and a message naming each field. Everything else stays as it was, so the stable version keeps
+ * serving and the rollout resumes where it stood once the spec or policy is fixed.
+ */
+final class InvalidSpecStatus {
+
+    record Result(ModelDeploymentStatus status, String message, boolean newProblem) {
+    }
+
+    private InvalidSpecStatus() {
+    }
+
+    static Result of(ModelDeployment md, List<String> problems, Instant now) {
+        ModelDeploymentStatus status = StatusCopy.of(md.getStatus());
+        String message = "Invalid spec: " + String.join("; ", problems);
+        Condition previous = status.getConditions().stream().filter(c -> Reasons.DEGRADED.equals(c.getType())).findFirst().orElse(null);
+        boolean newProblem = previous == null || !Objects.equals(previous.getMessage(), message);
+        long generation = md.getMetadata().getGeneration() == null ? 0 : md.getMetadata().getGeneration();
+        if (status.getPhase() == null) {
+            status.setPhase(Phase.Failed);
+            StatusConditions.put(status, Reasons.READY, false, Reasons.INVALID_SPEC, message, generation, now.toString());
+            StatusConditions.put(status, Reasons.PROGRESSING, false, Reasons.INVALID_SPEC, message, generation, now.toString());
+        }
+        status.setMessage(message);
+        status.setObservedGeneration(generation);
+        StatusConditions.put(status, Reasons.DEGRADED, true, Reasons.INVALID_SPEC, message, generation, now.toString());
+        return new Result(status, message, newProblem);
+    }
+
+    /** The reason of a True Degraded condition, or null. */
+    static String degradedReason(ModelDeploymentStatus status) {
+        return status.getConditions().stream()
+                .filter(c -> Reasons.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus()))
+                .map(Condition::getReason).findFirst().orElse(null);
+    }
+}

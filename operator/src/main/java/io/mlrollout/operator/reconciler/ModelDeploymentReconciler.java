@@ -1,0 +1,123 @@
+package io.mlrollout.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.mlrollout.api.v1alpha1.ModelDeployment;
+import io.mlrollout.api.v1alpha1.RolloutPolicy;
+import io.mlrollout.operator.metrics.OperatorMetrics;
+import io.mlrollout.operator.resources.Labels;
+import io.mlrollout.operator.resources.ModelServerDefaults;
+import io.mlrollout.operator.resources.ResourceApplier;
+import io.mlrollout.operator.rollout.Decision;
+import io.mlrollout.operator.rollout.Observation;
+import io.mlrollout.operator.rollout.RolloutEngine;
+import io.mlrollout.operator.rollout.Reasons;
+import io.mlrollout.operator.rollout.RolloutEvent;
+import io.mlrollout.operator.rollout.RolloutInput;
+import io.mlrollout.operator.rollout.SpecValidator;
+import io.mlrollout.operator.traffic.TrafficRouter;
+import io.mlrollout.operator.traffic.TrafficRouters;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The thin shell around the rollout engine: observe the cluster, decide (pure), converge the
+ * objects, write the status, emit events, and come back when the next step is due.
+ */
+public final class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
+
+    /** Even with nothing to wait for, look again now and then: a missed event must not strand a rollout. */
+    static final Duration RESYNC = Duration.ofMinutes(2);
+
+    private final Clock clock;
+    private final OperatorMetrics metrics;
+    private final ClusterObserver observer;
+    private final TrafficRouters routers;
+    private final TopologyApplier topologyApplier;
+    private final PolicyLookup policies;
+    private final StatusWriter statusWriter;
+    private final EventRecorder events;
+
+    public ModelDeploymentReconciler(KubernetesClient client, ModelServerDefaults defaults, Duration defaultInterval,
+                                     Clock clock, OperatorMetrics metrics) {
+        this.clock = clock;
+        this.metrics = metrics;
+        ResourceApplier applier = new ResourceApplier(client);
+        this.observer = new ClusterObserver(client);
+        this.routers = new TrafficRouters(client, applier);
+        this.topologyApplier = new TopologyApplier(client, applier, defaults);
+        this.policies = new PolicyLookup(defaultInterval);
+        this.statusWriter = new StatusWriter();
+        this.events = new EventRecorder(client, clock);
+    }
+
+    @Override
+    public List<EventSource<?, ModelDeployment>> prepareEventSources(EventSourceContext<ModelDeployment> context) {
+        var deployments = InformerEventSourceConfiguration.from(Deployment.class, ModelDeployment.class)
+                .withLabelSelector(Labels.MODEL_DEPLOYMENT)
+                .build();
+        var rolloutPolicies = InformerEventSourceConfiguration.from(RolloutPolicy.class, ModelDeployment.class)
+                .withSecondaryToPrimaryMapper((RolloutPolicy policy) -> usersOf(policy, context))
+                .withPrimaryToSecondaryMapper((ModelDeployment md) -> PolicyLookup.policyId(md).map(Set::of).orElse(Set.of()))
+                .build();
+        return List.of(new InformerEventSource<>(deployments, context), new InformerEventSource<>(rolloutPolicies, context));
+    }
+
+    private static Set<ResourceID> usersOf(RolloutPolicy policy, EventSourceContext<ModelDeployment> context) {
+        return context.getPrimaryCache().list(policy.getMetadata().getNamespace())
+                .filter(md -> PolicyLookup.policyId(md).filter(ResourceID.fromResource(policy)::equals).isPresent())
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public UpdateControl<ModelDeployment> reconcile(ModelDeployment md, Context<ModelDeployment> context) {
+        List<String> problems = SpecValidator.problems(md.getSpec());
+        PolicyLookup.Found policy = problems.isEmpty() ? policies.find(md, context.getSecondaryResource(RolloutPolicy.class).orElse(null)) : null;
+        if (policy != null) {
+            problems = policy.problems();
+        }
+        if (!problems.isEmpty()) {
+            return invalidSpec(md, context, problems);
+        }
+        TrafficRouter router = routers.forType(SpecValidator.routerOf(md.getSpec()));
+        Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
+        Decision decision = RolloutEngine.decide(new RolloutInput(md.getSpec().getModel(), SpecValidator.replicasOf(md.getSpec()),
+                router.weightsByReplicas(), policy.policy(), md.getStatus(), observation, AnnotationRequests.of(md),
+                md.getMetadata().getGeneration(), clock.instant()));
+
+        topologyApplier.apply(md, decision.topology(), router);
+        decision.status().setCanaryWeight(decision.topology().canary() == null ? 0
+                : router.effectiveWeight(md, decision.status().getCanary(), observation.pods(decision.status().getStable()),
+                        observation.pods(decision.status().getCanary())));
+        statusWriter.write(md, decision.status(), context);
+
+        String rollbackReason = InvalidSpecStatus.degradedReason(decision.status());
+        for (RolloutEvent event : decision.events()) {
+            events.record(md, event);
+            metrics.recordEvent(event, rollbackReason);
+        }
+        metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), decision.status().getCanaryWeight());
+        return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
+    }
+
+    private UpdateControl<ModelDeployment> invalidSpec(ModelDeployment md, Context<ModelDeployment> context, List<String> problems) {
+        InvalidSpecStatus.Result result = InvalidSpecStatus.of(md, problems, clock.instant());
+        statusWriter.write(md, result.status(), context);
+        if (result.newProblem()) {
+            events.record(md, RolloutEvent.warning(Reasons.INVALID_SPEC, result.message()));
+        }
+        return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(RESYNC);
+    }
+}

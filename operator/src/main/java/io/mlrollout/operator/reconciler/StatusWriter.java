@@ -1,0 +1,26 @@
+package io.mlrollout.operator.reconciler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.mlrollout.api.v1alpha1.ModelDeployment;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+
+/**
+ * Writes the status subresource only when it changed, with optimistic concurrency, and puts the
+ * result in the cache so the next reconcile never decides on the status it just replaced.
+ */
+final class StatusWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    void write(ModelDeployment md, ModelDeploymentStatus status, Context<ModelDeployment> context) {
+        if (MAPPER.valueToTree(status).equals(MAPPER.valueToTree(md.getStatus() == null ? new ModelDeploymentStatus() : md.getStatus()))) {
+            return;
+        }
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(md, context, fresh -> {
+            fresh.setStatus(status);
+            return fresh;
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package io.mlrollout.operator.resources;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.mlrollout.api.v1alpha1.ModelDeployment;
+import io.mlrollout.api.v1alpha1.ModelRef;
+import io.mlrollout.api.v1alpha1.ServingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Deployment of one model version. The role (stable or canary) is a label of the Deployment
+ * only, not of its pod template: promotion relabels the Deployment and leaves its pods running.
+ */
+public final class DesiredDeployment {
+
+    private DesiredDeployment() {
+    }
+
+    public static Deployment of(ModelDeployment md, ModelRef model, int replicas, String role, ModelServerDefaults defaults) {
+        String name = VersionNames.objectName(md.getMetadata().getName(), model);
+        Map<String, String> podLabels = podLabels(md, model);
+        Deployment deployment = new DeploymentBuilder()
+                .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(md.getMetadata().getNamespace())
+                    .withLabels(Owner.labels(md, model, role))
+                    .addToAnnotations(Labels.MODEL_VERSION_ANNOTATION, model.getVersion())
+                    .withOwnerReferences(Owner.reference(md))
+                .endMetadata()
+                .withNewSpec()
+                    .withReplicas(replicas)
+                    .withNewSelector().withMatchLabels(podLabels).endSelector()
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(podLabels).endMetadata()
+                        .withSpec(podSpec(md, model, defaults))
+                    .endTemplate()
+                .endSpec()
+                .build();
+        deployment.getMetadata().getAnnotations().put(Labels.SPEC_HASH_ANNOTATION, SpecHash.of(deployment.getSpec().getTemplate()));
+        return deployment;
+    }
+
+    static Map<String, String> podLabels(ModelDeployment md, ModelRef model) {
+        return Map.of(Labels.MODEL_DEPLOYMENT, md.getMetadata().getName(), Labels.VERSION, VersionNames.slug(model),
+                Labels.NAME, Labels.MODEL_SERVER);
+    }
+
+    private static PodSpec podSpec(ModelDeployment md, ModelRef model, ModelServerDefaults defaults) {
+        return new PodSpecBuilder()
+                .withNewSecurityContext()
+                    .withRunAsNonRoot(true)
+                    .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container(md, model, defaults))
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .build();
+    }
+
+    private static Container container(ModelDeployment md, ModelRef model, ModelServerDefaults defaults) {
+        ServingSpec serving = md.getSpec().getServing() == null ? new ServingSpec() : md.getSpec().getServing();
+        int port = serving.getPort() == null ? defaults.port() : serving.getPort();
+        return new ContainerBuilder()
+                .withName("model-server")
+                .withImage(serving.getImage() == null ? defaults.image() : serving.getImage())
+                .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort()
+                .withEnv(env(md, model, port))
+                .withReadinessProbe(probe("/v2/health/ready", 2, 3))
+                .withLivenessProbe(probe("/v2/health/live", 10, 6))
+                .withResources(serving.getResources() == null ? defaults.resources() : serving.getResources())
+                .withNewSecurityContext()
+                    .withAllowPrivilegeEscalation(false)
+                    .withReadOnlyRootFilesystem(true)
+                    .withRunAsNonRoot(true)
+                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .build();
+    }
+
+    private static List<EnvVar> env(ModelDeployment md, ModelRef model, int port) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(new EnvVar("MODEL_NAME", md.getSpec().getModel().getName(), null));
+        env.add(new EnvVar("MODEL_VERSION", model.getVersion(), null));
+        env.add(new EnvVar("MODEL_URI", model.getUri(), null));
+        if (model.getSha256() != null) {
+            env.add(new EnvVar("MODEL_SHA256", model.getSha256(), null));
+        }
+        env.add(new EnvVar("QUARKUS_HTTP_PORT", Integer.toString(port), null));
+        return env;
+    }
+
+    private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(path).withPort(new IntOrString("http")).endHttpGet()
+                .withPeriodSeconds(periodSeconds)
+                .withFailureThreshold(failureThreshold)
+                .build();
+    }
+}

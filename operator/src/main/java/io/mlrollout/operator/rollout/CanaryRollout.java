@@ -1,0 +1,177 @@
+package io.mlrollout.operator.rollout;
+
+import io.mlrollout.api.v1alpha1.Durations;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.ModelRef;
+import io.mlrollout.api.v1alpha1.Phase;
+import io.mlrollout.api.v1alpha1.RolloutResult;
+import java.util.List;
+
+/** A new version beside a serving stable one: validate, shift step by step, promote or roll back. */
+final class CanaryRollout {
+
+    private final RolloutEngine engine;
+    private final RolloutInput in;
+    private final ModelDeploymentStatus status;
+
+    CanaryRollout(RolloutEngine engine) {
+        this.engine = engine;
+        this.in = engine.input();
+        this.status = engine.status();
+    }
+
+    Topology converge(ModelRef desired) {
+        if (!desired.equals(status.getCanary())) {
+            if (desired.equals(status.getRejected()) && !in.requests().newRetry(status.getHandledRequests())) {
+                return rolledBack();
+            }
+            start(desired);
+        }
+        if (in.requests().newAbort(status.getHandledRequests())) {
+            status.getHandledRequests().setAbort(in.requests().abort());
+            return rollBack(RolloutResult.Aborted, Reasons.ABORTED, "aborted by the mlrollout.io/abort annotation");
+        }
+        if (canaryPods().failure().isPresent()) {
+            return rollBack(RolloutResult.RolledBack, Reasons.CANARY_FAILING, canaryPods().failure().get());
+        }
+        return switch (status.getPhase()) {
+            case Validating -> validate();
+            case Promoting -> promote();
+            default -> progress();
+        };
+    }
+
+    private void start(ModelRef desired) {
+        if (status.getCanary() != null) {
+            History.finish(engine, status.getCanary(), RolloutResult.Superseded, "superseded by version " + desired.getVersion());
+            engine.event(RolloutEvent.normal(Reasons.SUPERSEDED, "Canary " + status.getCanaryVersion()
+                    + " superseded by version " + desired.getVersion()));
+        }
+        if (in.requests().newRetry(status.getHandledRequests())) {
+            status.getHandledRequests().setRetry(in.requests().retry());
+        }
+        engine.clearCanary();
+        status.setRejected(null);
+        status.setCanary(desired);
+        status.setCanaryVersion(desired.getVersion());
+        status.setCurrentStep(0);
+        status.setRolloutStartedAt(engine.now().toString());
+        status.setStepStartedAt(engine.now().toString());
+        status.setLastAnalysis(null);
+        engine.enter(Phase.Validating, "Starting canary " + desired.getVersion() + " beside stable " + status.getStableVersion());
+        engine.event(RolloutEvent.normal(Reasons.ROLLOUT_STARTED, "Rolling out version " + desired.getVersion()
+                + " (stable: " + status.getStableVersion() + ")"));
+    }
+
+    private Topology validate() {
+        ReplicaSplit split = in.split(0);
+        if (canaryPods().readyWith(split.canary())) {
+            status.setStepStartedAt(engine.now().toString());
+            engine.enter(Phase.Progressing, "Canary " + status.getCanaryVersion() + " is Ready");
+            return progress();
+        }
+        if (engine.past(status.getRolloutStartedAt(), in.policy().progressDeadline())) {
+            return rollBack(RolloutResult.RolledBack, Reasons.PROGRESS_DEADLINE_EXCEEDED, notReady(split.canary()));
+        }
+        engine.requeueAfter(RolloutEngine.POLL);
+        return topology(0, split);
+    }
+
+    private Topology progress() {
+        List<Step> steps = in.policy().steps();
+        if (in.requests().newPromote(status.getHandledRequests())) {
+            status.getHandledRequests().setPromote(in.requests().promote());
+            return startPromotion("promoted by the mlrollout.io/promote annotation");
+        }
+        StepWalk walk = new StepWalk(engine);
+        while (status.getCurrentStep() < steps.size()) {
+            Step step = steps.get(status.getCurrentStep());
+            if (!walk.completes(step)) {
+                int weight = in.policy().weightAfter(status.getCurrentStep() + 1);
+                if (walk.failed() != null) {
+                    return rollBack(RolloutResult.RolledBack, walk.failedReason(), walk.failed());
+                }
+                return topology(weight, in.split(weight));
+            }
+            status.setCurrentStep(status.getCurrentStep() + 1);
+            status.setStepStartedAt(engine.now().toString());
+        }
+        return startPromotion("all " + steps.size() + " steps passed");
+    }
+
+    private Topology startPromotion(String why) {
+        engine.enter(Phase.Promoting, "Promoting canary " + status.getCanaryVersion() + ": " + why);
+        status.setStepStartedAt(engine.now().toString());
+        status.setCurrentStep(in.policy().steps().size());
+        return promote();
+    }
+
+    /** Scale the canary to full size, move all traffic to it, and only then retire the old version. */
+    private Topology promote() {
+        int replicas = in.replicas();
+        int lastWeight = in.policy().weightAfter(in.policy().steps().size());
+        int stablePods = Math.max(in.split(lastWeight).stable(), 1);
+        if (!canaryPods().readyWith(replicas)) {
+            if (engine.past(status.getStepStartedAt(), in.policy().progressDeadline())) {
+                return rollBack(RolloutResult.RolledBack, Reasons.PROGRESS_DEADLINE_EXCEEDED, notReady(replicas));
+            }
+            engine.requeueAfter(RolloutEngine.POLL);
+            return new Topology(new Topology.VersionPlan(status.getStable(), stablePods),
+                    new Topology.VersionPlan(status.getCanary(), replicas), lastWeight);
+        }
+        if (in.observation().effectiveWeight() < 100) {
+            engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));
+            return new Topology(new Topology.VersionPlan(status.getStable(), stablePods),
+                    new Topology.VersionPlan(status.getCanary(), replicas), 100);
+        }
+        ModelRef promoted = status.getCanary();
+        History.finish(engine, promoted, RolloutResult.Promoted, status.getMessage());
+        engine.event(RolloutEvent.normal(Reasons.PROMOTED, "Version " + promoted.getVersion() + " promoted; version "
+                + status.getStableVersion() + " retired"));
+        status.setStable(promoted);
+        status.setStableVersion(promoted.getVersion());
+        engine.clearCanary();
+        engine.enter(Phase.Stable, "Version " + promoted.getVersion() + " serves all traffic");
+        return Topology.stableOnly(promoted, replicas);
+    }
+
+    Topology rollBack(RolloutResult result, String reason, String detail) {
+        ModelRef canary = status.getCanary();
+        String message = (result == RolloutResult.Aborted ? "Aborted" : "Rolled back") + " version "
+                + canary.getVersion() + ": " + detail;
+        History.finish(engine, canary, result, reason + ": " + detail);
+        engine.event(result == RolloutResult.Aborted ? RolloutEvent.normal(Reasons.ABORTED, message)
+                : RolloutEvent.warning(Reasons.ROLLED_BACK, message));
+        status.setRejected(canary);
+        engine.clearCanary();
+        engine.degraded(reason);
+        status.setMessage(message);
+        status.setPhase(Phase.RolledBack);
+        return rolledBackTopology(canary);
+    }
+
+    private Topology rolledBack() {
+        return rolledBackTopology(status.getRejected());
+    }
+
+    // The rejected version keeps its (empty) Deployment so its spec stays inspectable.
+    private Topology rolledBackTopology(ModelRef rejected) {
+        return new Topology(new Topology.VersionPlan(status.getStable(), in.replicas()),
+                new Topology.VersionPlan(rejected, 0), 0);
+    }
+
+    private Topology topology(int weight, ReplicaSplit split) {
+        status.setCanaryWeight(in.observation().effectiveWeight());
+        return new Topology(new Topology.VersionPlan(status.getStable(), split.stable()),
+                new Topology.VersionPlan(status.getCanary(), split.canary()), weight);
+    }
+
+    private VersionObservation canaryPods() {
+        return in.observation().pods(status.getCanary());
+    }
+
+    private String notReady(int wanted) {
+        return "canary pods not Ready within progressDeadline " + Durations.format(in.policy().progressDeadline())
+                + " (" + canaryPods().readyReplicas() + " of " + wanted + " Ready)";
+    }
+}

@@ -1,0 +1,65 @@
+package io.mlrollout.operator.rollout;
+
+import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
+import io.mlrollout.api.v1alpha1.ModelEngine;
+import io.mlrollout.api.v1alpha1.ModelSpec;
+import io.mlrollout.api.v1alpha1.RouterType;
+import io.mlrollout.api.v1alpha1.SpecName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a ModelDeployment spec for what the operator cannot act on. The CRD schema rejects most
+ * of it at apply time; this is the operator's own guard, with messages that name the field.
+ */
+public final class SpecValidator {
+
+    private SpecValidator() {
+    }
+
+    public static List<String> problems(ModelDeploymentSpec spec) {
+        List<String> problems = new ArrayList<>();
+        if (spec == null || spec.getModel() == null) {
+            problems.add("spec.model: required: name, version and uri of the model to serve");
+            return problems;
+        }
+        ModelSpec model = spec.getModel();
+        require(problems, "spec.model.name", model.getName());
+        require(problems, "spec.model.version", model.getVersion());
+        require(problems, "spec.model.uri", model.getUri());
+        if (model.getEngine() != null && SpecName.lookup(ModelEngine.class, model.getEngine()).isEmpty()) {
+            problems.add("spec.model.engine: unknown engine '" + model.getEngine() + "'; use one of " + SpecName.allowed(ModelEngine.class));
+        }
+        if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > 100)) {
+            problems.add("spec.replicas: must be 1..100, was " + spec.getReplicas());
+        }
+        String router = routerName(spec);
+        if (SpecName.lookup(RouterType.class, router).isEmpty()) {
+            problems.add("spec.traffic.router: unknown router '" + router + "'; use one of " + SpecName.allowed(RouterType.class));
+        } else if (routerOf(spec) == RouterType.GATEWAY_API
+                && (spec.getTraffic().getParentRefs() == null || spec.getTraffic().getParentRefs().isEmpty())) {
+            problems.add("spec.traffic.parentRefs: router gateway-api needs the Gateway(s) the HTTPRoute attaches to");
+        }
+        return problems;
+    }
+
+    /** The router of a valid spec. */
+    public static RouterType routerOf(ModelDeploymentSpec spec) {
+        return SpecName.lookup(RouterType.class, routerName(spec)).orElseThrow();
+    }
+
+    public static int replicasOf(ModelDeploymentSpec spec) {
+        return spec.getReplicas() == null ? 1 : spec.getReplicas();
+    }
+
+    private static String routerName(ModelDeploymentSpec spec) {
+        return spec.getTraffic() == null || spec.getTraffic().getRouter() == null ? RouterType.SERVICE.specName()
+                : spec.getTraffic().getRouter();
+    }
+
+    private static void require(List<String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + ": required");
+        }
+    }
+}
