@@ -1,0 +1,43 @@
+package io.mlrollout.modelserver.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** JSON bodies of the Open Inference Protocol v2 REST API, named as the protocol names them. */
+final class V2Messages {
+
+    private V2Messages() {}
+
+    record ErrorBody(String error) {}
+
+    record ServerMetadata(String name, String version, List<String> extensions) {}
+
+    record Live(boolean live) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ready(boolean ready, String reason) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ModelReady(String name, String version, boolean ready, String reason) {}
+
+    record TensorMetadata(String name, String datatype, long[] shape) {}
+
+    record ModelMetadata(
+            String name,
+            List<String> versions,
+            String platform,
+            List<TensorMetadata> inputs,
+            List<TensorMetadata> outputs,
+            Map<String, Object> parameters) {}
+
+    record OutputTensor(String name, String datatype, long[] shape, Object data) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InferResponse(
+            @JsonProperty("model_name") String modelName,
+            @JsonProperty("model_version") String modelVersion,
+            String id,
+            List<OutputTensor> outputs) {}
+}

@@ -1,0 +1,106 @@
+package io.mlrollout.modelserver.server;
+
+import io.mlrollout.modelserver.inference.InferenceWorkers;
+import io.mlrollout.modelserver.inference.LoaderSettings;
+import io.mlrollout.modelserver.inference.ModelLoadException;
+import io.mlrollout.modelserver.inference.ModelLoader;
+import io.mlrollout.modelserver.inference.ModelReference;
+import io.mlrollout.modelserver.inference.ModelState;
+import io.mlrollout.modelserver.inference.Redaction;
+import io.mlrollout.modelserver.inference.ServedModel;
+import io.mlrollout.modelserver.metrics.InferenceMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the one model in the background at start, so liveness answers at once and readiness
+ * turns true only when the model can serve. A failed load leaves the process up, not ready, with
+ * the reason in the log, the ready endpoints and {@code model_loaded 0}.
+ */
+@ApplicationScoped
+public class ModelLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelLifecycle.class);
+
+    private final ModelConfig model;
+    private final InferenceConfig inference;
+    private final InferenceMetrics metrics;
+    private volatile ModelState state = new ModelState.Loading();
+    private InferenceWorkers workers;
+    private Path workDir;
+
+    public ModelLifecycle(ModelConfig model, InferenceConfig inference, InferenceMetrics metrics) {
+        this.model = model;
+        this.inference = inference;
+        this.metrics = metrics;
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        workDir = WorkDirectory.create();
+        workers = new InferenceWorkers(inference.workerCount(), inference.queueCapacity());
+        metrics.registerModel(model.name(), model.version(), () -> state.isReady());
+        Thread loader = new Thread(this::load, "model-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void load() {
+        ModelReference reference = new ModelReference(model.name(), model.version(), model.uri(), model.sha256());
+        LOG.info("loading model {} version {} from {}", reference.name(), reference.version(), Redaction.uri(reference.uri()));
+        long start = System.nanoTime();
+        try {
+            ServedModel served = new ModelLoader(settings()).load(reference);
+            metrics.registerClasses(served.classLabels());
+            state = new ModelState.Ready(served);
+            LOG.info("model {} version {} ready in {} ms: sha256 {}, inputs {}, outputs {}, {} predictors",
+                    reference.name(), reference.version(), (System.nanoTime() - start) / 1_000_000,
+                    served.sha256(), served.signature().inputs(), served.signature().outputs(), served.predictors());
+        } catch (ModelLoadException e) {
+            fail(e.getMessage(), null);
+        } catch (RuntimeException | LinkageError e) {
+            fail("unexpected error: " + e, e);
+        }
+    }
+
+    private void fail(String reason, Throwable error) {
+        state = new ModelState.Failed(reason);
+        LOG.error("model {} version {} NOT loaded, the server stays unready: {}", model.name(), model.version(), reason, error);
+    }
+
+    private LoaderSettings settings() {
+        return new LoaderSettings(workDir, model.download().timeout(), model.download().maxBytes(),
+                inference.workerCount(), inference.intraOpThreads());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (workers != null) {
+            workers.close();
+        }
+        if (state instanceof ModelState.Ready ready) {
+            ready.model().close();
+        }
+        WorkDirectory.delete(workDir);
+    }
+
+    public ModelState state() {
+        return state;
+    }
+
+    public InferenceWorkers workers() {
+        return workers;
+    }
+
+    public String modelName() {
+        return model.name();
+    }
+
+    public String modelVersion() {
+        return model.version();
+    }
+}
