@@ -35,8 +35,18 @@ local function result(healthStatus, message)
   return hs
 end
 
+local function specVersion()
+  if obj.spec ~= nil and obj.spec.model ~= nil then
+    return text(obj.spec.model.version, "?")
+  end
+  return "?"
+end
+
 local function rollout(status)
-  local version = text(status.canaryVersion, text(obj.spec and obj.spec.model and obj.spec.model.version, "?"))
+  if status.phase == "Initializing" then
+    return "Initializing: starting version " .. text(status.stableVersion, specVersion())
+  end
+  local version = text(status.canaryVersion, specVersion())
   local message = status.phase .. ": canary " .. version .. " at " .. text(status.canaryWeight, "0") .. "% of traffic"
   if status.currentStep ~= nil and status.totalSteps ~= nil then
     message = message .. ", step " .. tostring(status.currentStep) .. " of " .. tostring(status.totalSteps)
@@ -76,7 +86,7 @@ end
 
 local degraded = condition(status, "Degraded")
 if degraded ~= nil and degraded.status == "True" and degraded.reason == "InvalidSpec" then
-  return result("Degraded", "InvalidSpec: " .. text(degraded.message, text(status.message, "the spec is invalid")))
+  return result("Degraded", text(degraded.message, text(status.message, "Invalid spec")))
 end
 
 local phase = status.phase
@@ -108,12 +118,12 @@ end
 
 if phase == "RolledBack" then
   local why = status.message
-  if degraded ~= nil and degraded.status == "True" then
-    why = text(degraded.message, text(degraded.reason, why))
+  if degraded ~= nil and degraded.status == "True" and degraded.message ~= nil and degraded.message ~= "" then
+    why = degraded.message
   end
-  return result("Degraded", "Version " .. rolledBackVersion(status) .. " was rolled back: " .. text(why, "no reason given")
-    .. ". Version " .. text(status.stableVersion, "?") .. " serves all traffic; change spec.model or set the "
-    .. "mlrollout.io/retry annotation")
+  return result("Degraded", text(why, "Version " .. rolledBackVersion(status) .. " was rolled back") .. ". Version "
+    .. text(status.stableVersion, "?") .. " serves all traffic; change spec.model in Git, or set the "
+    .. "mlrollout.io/retry annotation to try " .. rolledBackVersion(status) .. " again")
 end
 
 if phase == "Failed" then
@@ -121,7 +131,7 @@ if phase == "Failed" then
   if degraded ~= nil and degraded.status == "True" then
     why = text(degraded.message, why)
   end
-  return result("Degraded", "Failed: " .. text(why, "no version can serve"))
+  return result("Degraded", text(why, "No version can serve"))
 end
 
 return result("Unknown", "Unknown phase " .. tostring(phase))
