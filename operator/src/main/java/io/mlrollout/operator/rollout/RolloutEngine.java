@@ -50,6 +50,9 @@ public final class RolloutEngine {
         } else {
             topology = new CanaryRollout(this).converge(desired);
         }
+        if (status.getCanary() == null) {
+            status.setCanaryWeight(0);
+        }
         markStaleRequestsHandled();
         StatusConditions.apply(status, in, topology, degradedReason);
         return new Decision(topology, status, events, Optional.ofNullable(requeue));

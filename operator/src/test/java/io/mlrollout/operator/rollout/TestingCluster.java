@@ -1,0 +1,191 @@
+package io.mlrollout.operator.rollout;
+
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.ModelRef;
+import io.mlrollout.api.v1alpha1.ModelSpec;
+import io.mlrollout.api.v1alpha1.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drives the pure engine like the reconciler does, against a tiny in-memory cluster whose pods turn
+ * Ready when told to, with a clock the test moves. Every decision's status feeds the next one.
+ */
+final class TestingCluster {
+
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private ResolvedPolicy policy;
+    private final int replicas;
+    private final boolean weightByReplicas;
+    private final Map<ModelRef, VersionObservation> pods = new HashMap<>();
+    private final Set<ModelRef> notReady = new HashSet<>();
+    private final Map<ModelRef, String> failing = new HashMap<>();
+    private final List<RolloutEvent> events = new ArrayList<>();
+    private ModelSpec desired;
+    private ModelDeploymentStatus status;
+    private Instant now = START;
+    private Requests requests = Requests.NONE;
+    private int effectiveWeight;
+    private Decision last;
+    private long generation = 1;
+
+    TestingCluster(ResolvedPolicy policy, int replicas, boolean weightByReplicas) {
+        this.policy = policy;
+        this.replicas = replicas;
+        this.weightByReplicas = weightByReplicas;
+    }
+
+    static ModelSpec model(String version) {
+        ModelSpec model = new ModelSpec();
+        model.setName("iris");
+        model.setVersion(version);
+        model.setUri("classpath:models/iris-" + version + "/model.onnx");
+        return model;
+    }
+
+    TestingCluster desire(String version) {
+        desired = model(version);
+        generation++;
+        return this;
+    }
+
+    TestingCluster podsNeverReady(String version) {
+        notReady.add(ModelRef.of(model(version)));
+        return this;
+    }
+
+    TestingCluster podsFail(String version, String why) {
+        failing.put(ModelRef.of(model(version)), why);
+        return this;
+    }
+
+    TestingCluster podsBecomeReady(String version) {
+        notReady.remove(ModelRef.of(model(version)));
+        return this;
+    }
+
+    TestingCluster policy(ResolvedPolicy newPolicy) {
+        policy = newPolicy;
+        return this;
+    }
+
+    TestingCluster request(Requests newRequests) {
+        requests = newRequests;
+        return this;
+    }
+
+    TestingCluster advance(Duration duration) {
+        now = now.plus(duration);
+        return this;
+    }
+
+    /** One reconcile: observe, decide, and let the cluster converge to the decided topology. */
+    Decision reconcile() {
+        if (last != null) {
+            converge(last.topology());
+        }
+        Observation observation = Observation.of(pods, effectiveWeight);
+        last = RolloutEngine.decide(new RolloutInput(desired, replicas, weightByReplicas, policy, status, observation,
+                requests, generation, now));
+        status = last.status();
+        events.addAll(last.events());
+        converge(last.topology());
+        return last;
+    }
+
+    /** Reconciles until nothing is left to wait for but time or a person, at most {@code limit} times. */
+    Decision settle(int limit) {
+        for (int i = 0; i < limit; i++) {
+            Decision before = last;
+            reconcile();
+            if (before != null && before.topology().equals(last.topology()) && sameState(before.status(), last.status())) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    Decision settle() {
+        return settle(20);
+    }
+
+    /** Moves the clock by {@code step} and reconciles, until the phase is reached or {@code max} passed. */
+    Decision runUntil(Phase phase, Duration step, Duration max) {
+        Instant end = now.plus(max);
+        settle();
+        while (status.getPhase() != phase && now.isBefore(end)) {
+            advance(step);
+            settle();
+        }
+        return last;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static boolean sameState(ModelDeploymentStatus a, ModelDeploymentStatus b) {
+        return JSON.valueToTree(a).equals(JSON.valueToTree(b));
+    }
+
+    private void converge(Topology topology) {
+        Map<ModelRef, VersionObservation> next = new HashMap<>();
+        place(next, topology.stable());
+        place(next, topology.canary());
+        pods.clear();
+        pods.putAll(next);
+        if (topology.canary() == null) {
+            effectiveWeight = 0;
+        } else if (weightByReplicas && topology.canaryWeight() > 0 && topology.canaryWeight() < 100) {
+            effectiveWeight = ReplicaSplit.weightOf(ready(topology.stable()), ready(topology.canary()));
+        } else {
+            effectiveWeight = topology.canaryWeight();
+        }
+    }
+
+    private int ready(Topology.VersionPlan plan) {
+        return plan == null ? 0 : pods.get(plan.model()).readyReplicas();
+    }
+
+    private void place(Map<ModelRef, VersionObservation> next, Topology.VersionPlan plan) {
+        if (plan == null) {
+            return;
+        }
+        int ready = notReady.contains(plan.model()) ? 0 : plan.replicas();
+        VersionObservation observed = VersionObservation.of(plan.replicas(), ready);
+        next.put(plan.model(), failing.containsKey(plan.model()) ? observed.failing(failing.get(plan.model())) : observed);
+    }
+
+    ModelDeploymentStatus status() {
+        return status;
+    }
+
+    Decision last() {
+        return last;
+    }
+
+    List<RolloutEvent> events() {
+        return events;
+    }
+
+    List<String> eventReasons() {
+        return events.stream().map(RolloutEvent::reason).toList();
+    }
+
+    int effectiveWeight() {
+        return effectiveWeight;
+    }
+
+    Map<ModelRef, VersionObservation> pods() {
+        return pods;
+    }
+
+    Instant now() {
+        return now;
+    }
+}
