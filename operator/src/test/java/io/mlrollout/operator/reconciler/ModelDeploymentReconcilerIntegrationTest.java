@@ -53,6 +53,11 @@ class ModelDeploymentReconcilerIntegrationTest {
     private Operator operator;
     private TestingControllers controllers;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void quietMockServer() {
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    }
+
     @BeforeEach
     void start() {
         controllers = new TestingControllers(client, NS);
@@ -269,6 +274,46 @@ class ModelDeploymentReconcilerIntegrationTest {
 
         edit("iris", md -> md.getMetadata().setAnnotations(Map.of(Labels.PROMOTE_ANNOTATION, "yes")));
         assertThat(awaitPhase("iris", Phase.Stable).getStableVersion()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void theGatewayApiRouterSetsExactWeightsOnAnHttpRoute() {
+        policy("manual", RolloutStep.weight(10), RolloutStep.pause(null), RolloutStep.weight(60), RolloutStep.pause(null));
+        ModelDeployment md = new ModelDeployment();
+        md.setMetadata(new ObjectMetaBuilder().withName("iris").withNamespace(NS).build());
+        md.setSpec(new ModelDeploymentSpec());
+        md.getSpec().setModel(model("1.0.0"));
+        md.getSpec().setReplicas(3);
+        md.getSpec().setRolloutPolicyRef(new PolicyReference("manual"));
+        md.getSpec().setTraffic(new io.mlrollout.api.v1alpha1.TrafficSpec());
+        md.getSpec().getTraffic().setRouter("gateway-api");
+        io.mlrollout.api.v1alpha1.GatewayParentRef parent = new io.mlrollout.api.v1alpha1.GatewayParentRef();
+        parent.setName("ml-gateway");
+        md.getSpec().getTraffic().setParentRefs(List.of(parent));
+        client.resource(md).create();
+        awaitPhase("iris", Phase.Stable);
+        assertThat(routeWeights()).containsExactly(Map.entry(VersionNames.objectName("iris", ModelRef.of(model("1.0.0"))), 100));
+
+        edit("iris", m -> m.getSpec().setModel(model("2.0.0")));
+        ModelDeploymentStatus paused = awaitPhase("iris", Phase.Paused);
+        assertThat(paused.getCanaryWeight()).isEqualTo(10);
+        assertThat(routeWeights()).containsOnly(Map.entry(VersionNames.objectName("iris", ModelRef.of(model("1.0.0"))), 90),
+                Map.entry(VersionNames.objectName("iris", ModelRef.of(model("2.0.0"))), 10));
+        assertThat(deployment("iris", "1.0.0").getSpec().getReplicas()).as("weighted routes keep the stable at full size").isEqualTo(3);
+        assertThat(deployment("iris", "2.0.0").getSpec().getReplicas()).isEqualTo(1);
+        var route = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace(NS).withName("iris").get();
+        assertThat(route.getSpec().getParentRefs()).singleElement().satisfies(p -> assertThat(p.getName()).isEqualTo("ml-gateway"));
+
+        edit("iris", m -> m.getMetadata().setAnnotations(Map.of(Labels.ABORT_ANNOTATION, "1")));
+        awaitPhase("iris", Phase.RolledBack);
+        assertThat(routeWeights()).containsEntry(VersionNames.objectName("iris", ModelRef.of(model("1.0.0"))), 100)
+                .containsEntry(VersionNames.objectName("iris", ModelRef.of(model("2.0.0"))), 0);
+    }
+
+    private Map<String, Integer> routeWeights() {
+        var route = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace(NS).withName("iris").get();
+        return route.getSpec().getRules().get(0).getBackendRefs().stream()
+                .collect(Collectors.toMap(b -> b.getName(), b -> b.getWeight()));
     }
 
     private Map<String, Integer> replicas() {

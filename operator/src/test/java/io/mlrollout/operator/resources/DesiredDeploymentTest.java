@@ -1,0 +1,88 @@
+package io.mlrollout.operator.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.mlrollout.api.v1alpha1.ModelDeployment;
+import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
+import io.mlrollout.api.v1alpha1.ModelRef;
+import io.mlrollout.api.v1alpha1.ModelSpec;
+import io.mlrollout.api.v1alpha1.ServingSpec;
+import org.junit.jupiter.api.Test;
+
+class DesiredDeploymentTest {
+
+    static final ModelServerDefaults DEFAULTS = new ModelServerDefaults("registry/model-server:1", 8080,
+            new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("100m")).build());
+
+    static ModelDeployment md() {
+        ModelDeployment md = new ModelDeployment();
+        md.setMetadata(new ObjectMetaBuilder().withName("fraud").withNamespace("ml").withUid("u-1").build());
+        md.setSpec(new ModelDeploymentSpec());
+        ModelSpec model = new ModelSpec();
+        model.setName("fraud-scorer");
+        model.setVersion("2.1.0");
+        model.setUri("https://models.example/fraud/2.1.0/model.onnx");
+        model.setSha256("a".repeat(64));
+        md.getSpec().setModel(model);
+        return md;
+    }
+
+    @Test
+    void runsTheModelServerWithTheModelAndTheRestrictedPodSecurityProfile() {
+        ModelDeployment md = md();
+        Deployment deployment = DesiredDeployment.of(md, ModelRef.of(md.getSpec().getModel()), 3, Labels.ROLE_CANARY, DEFAULTS);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(container.getImage()).isEqualTo("registry/model-server:1");
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                org.assertj.core.groups.Tuple.tuple("MODEL_NAME", "fraud-scorer"),
+                org.assertj.core.groups.Tuple.tuple("MODEL_VERSION", "2.1.0"),
+                org.assertj.core.groups.Tuple.tuple("MODEL_URI", "https://models.example/fraud/2.1.0/model.onnx"),
+                org.assertj.core.groups.Tuple.tuple("MODEL_SHA256", "a".repeat(64)));
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/ready");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/live");
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(container.getResources()).isEqualTo(DEFAULTS.resources());
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo("u-1"));
+    }
+
+    @Test
+    void theRoleLabelsTheDeploymentButNotItsPodsSoPromotionRestartsNothing() {
+        ModelDeployment md = md();
+        ModelRef model = ModelRef.of(md.getSpec().getModel());
+        Deployment canary = DesiredDeployment.of(md, model, 1, Labels.ROLE_CANARY, DEFAULTS);
+        Deployment stable = DesiredDeployment.of(md, model, 1, Labels.ROLE_STABLE, DEFAULTS);
+        assertThat(canary.getMetadata().getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_CANARY);
+        assertThat(canary.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey(Labels.ROLE);
+        assertThat(canary.getSpec().getTemplate()).isEqualTo(stable.getSpec().getTemplate());
+        assertThat(canary.getMetadata().getAnnotations().get(Labels.SPEC_HASH_ANNOTATION))
+                .isEqualTo(stable.getMetadata().getAnnotations().get(Labels.SPEC_HASH_ANNOTATION));
+    }
+
+    @Test
+    void servingSettingsOverrideTheDefaults() {
+        ModelDeployment md = md();
+        md.getSpec().setServing(new ServingSpec());
+        md.getSpec().getServing().setImage("mine:2");
+        md.getSpec().getServing().setPort(9000);
+        Container container = DesiredDeployment.of(md, ModelRef.of(md.getSpec().getModel()), 1, Labels.ROLE_STABLE, DEFAULTS)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("mine:2");
+        assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(9000);
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("QUARKUS_HTTP_PORT", "9000"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.mlrollout.operator.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
+import io.mlrollout.api.v1alpha1.RouterType;
+import io.mlrollout.api.v1alpha1.TrafficSpec;
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorTest {
+
+    static ModelDeploymentSpec spec() {
+        ModelDeploymentSpec spec = new ModelDeploymentSpec();
+        spec.setModel(TestingCluster.model("1.0.0"));
+        return spec;
+    }
+
+    @Test
+    void aCompleteSpecHasNoProblemsAndDefaultsToTheServiceRouter() {
+        assertThat(SpecValidator.problems(spec())).isEmpty();
+        assertThat(SpecValidator.routerOf(spec())).isEqualTo(RouterType.SERVICE);
+        assertThat(SpecValidator.replicasOf(spec())).isEqualTo(1);
+    }
+
+    @Test
+    void eachProblemNamesItsField() {
+        ModelDeploymentSpec spec = spec();
+        spec.getModel().setUri(null);
+        spec.getModel().setEngine("TensorRT");
+        spec.setReplicas(0);
+        spec.setTraffic(new TrafficSpec());
+        spec.getTraffic().setRouter("istio");
+        assertThat(SpecValidator.problems(spec)).containsExactly(
+                "spec.model.uri: required",
+                "spec.model.engine: unknown engine 'TensorRT'; use one of OnnxRuntime",
+                "spec.replicas: must be 1..100, was 0",
+                "spec.traffic.router: unknown router 'istio'; use one of service, gateway-api");
+        assertThat(SpecValidator.problems(new ModelDeploymentSpec())).singleElement().asString().startsWith("spec.model: required");
+    }
+
+    @Test
+    void theGatewayRouterNeedsAParent() {
+        ModelDeploymentSpec spec = spec();
+        spec.setTraffic(new TrafficSpec());
+        spec.getTraffic().setRouter("gateway-api");
+        assertThat(SpecValidator.problems(spec)).containsExactly(
+                "spec.traffic.parentRefs: router gateway-api needs the Gateway(s) the HTTPRoute attaches to");
+    }
+}
