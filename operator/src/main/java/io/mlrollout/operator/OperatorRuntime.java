@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Starts the operator with the application and stops it with the application. */
@@ -21,19 +20,16 @@ public class OperatorRuntime {
     private final KubernetesClient client;
     private final OperatorConfig config;
     private final MeterRegistry registry;
-    private final boolean enabled;
     private Operator operator;
 
-    public OperatorRuntime(KubernetesClient client, OperatorConfig config, MeterRegistry registry,
-                           @ConfigProperty(name = "mlrollout.operator.enabled", defaultValue = "true") boolean enabled) {
+    public OperatorRuntime(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
         this.client = client;
         this.config = config;
         this.registry = registry;
-        this.enabled = enabled;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             LOG.info("Operator disabled (mlrollout.operator.enabled=false): serving health and metrics only");
             return;
         }

@@ -2,6 +2,7 @@ package io.mlrollout.operator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import java.util.Optional;
 /** Operator settings from application.properties, each overridable by environment (MLROLLOUT_...). */
 @ConfigMapping(prefix = "mlrollout")
 public interface OperatorConfig {
+
+    /** False serves health and metrics only: for tests and tools that bring no API server. */
+    @WithName("operator.enabled")
+    @WithDefault("true")
+    boolean enabled();
 
     ModelServer modelServer();
 
