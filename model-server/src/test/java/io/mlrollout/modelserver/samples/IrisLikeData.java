@@ -16,9 +16,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * (sepal length, sepal width, petal length, petal width, in cm). Species are drawn in turn, so the
  * classes are balanced. Optional extra features are standard normal noise.
  */
-final class IrisLikeData {
+public final class IrisLikeData {
 
-    static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
+    public static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
 
     private static final double[][] MEANS = {
         {5.006, 3.428, 1.462, 0.246}, {5.936, 2.770, 4.260, 1.326}, {6.588, 2.974, 5.552, 2.026}
@@ -30,7 +30,7 @@ final class IrisLikeData {
     private IrisLikeData() {}
 
     /** The features of a typical flower of {@code species}: its mean measurements. */
-    static float[] typical(String species) {
+    public static float[] typical(String species) {
         double[] means = MEANS[SPECIES.indexOf(species)];
         float[] row = new float[means.length];
         for (int i = 0; i < row.length; i++) {

@@ -36,7 +36,7 @@ public final class SampleModelGenerator {
     static final String DOMAIN = "io.mlrollout.samples";
     static final int HELD_OUT_ROWS = 300;
     static final int SLOW_WIDTH = 512;
-    static final int SLOW_LAYERS = 160;
+    static final int SLOW_LAYERS = 1200;
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
