@@ -1,43 +1,58 @@
 package io.mlrollout.modelserver.inference;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of threads with a bounded queue for CPU-bound inference work (decoding, prediction,
  * encoding), kept off the HTTP event loops. A full queue rejects at once ({@link WorkersBusyException})
  * and every task has a deadline: a task still queued at its deadline is skipped, not run late.
+ *
+ * <p>Deadlines are enforced by one sweeper thread rather than a timer per task: a per-task timer
+ * wakes a timer thread on every request, which costs a context switch each time on small machines.
  */
 public final class InferenceWorkers implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService sweeper;
+    private final Map<CompletableFuture<?>, Long> deadlines = new ConcurrentHashMap<>();
 
-    public InferenceWorkers(int threads, int queueCapacity) {
+    /** @param timeoutResolution how late a deadline may be noticed; the sweeper runs this often */
+    public InferenceWorkers(int threads, int queueCapacity, Duration timeoutResolution) {
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), new NamedDaemonThreads());
+                new ArrayBlockingQueue<>(queueCapacity), new NamedDaemonThreads("inference-"));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(new NamedDaemonThreads("inference-deadlines-"));
+        long period = Math.max(1, timeoutResolution.toMillis());
+        sweeper.scheduleAtFixedRate(this::expireOverdue, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Runs {@code task} on a worker. The future fails with {@link java.util.concurrent.TimeoutException}
-     * after {@code timeout}, with {@link WorkersBusyException} when the queue is full, or with what the
-     * task threw.
+     * Runs {@code task} on a worker. The future fails with {@link TimeoutException} once
+     * {@code timeout} has passed, with {@link WorkersBusyException} when the queue is full, or
+     * with what the task threw.
      */
     public <T> CompletableFuture<T> submit(Callable<T> task, Duration timeout) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        deadlines.put(result, System.nanoTime() + timeout.toNanos());
+        result.whenComplete((value, error) -> deadlines.remove(result));
         try {
             executor.execute(() -> runUnlessDone(task, result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new WorkersBusyException(executor.getQueue().size()));
-            return result;
         }
-        return result.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return result;
     }
 
     private static <T> void runUnlessDone(Callable<T> task, CompletableFuture<T> result) {
@@ -51,12 +66,22 @@ public final class InferenceWorkers implements AutoCloseable {
         }
     }
 
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        deadlines.forEach((future, deadline) -> {
+            if (now - deadline >= 0) {
+                future.completeExceptionally(new TimeoutException());
+            }
+        });
+    }
+
     public int threads() {
         return executor.getCorePoolSize();
     }
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -68,11 +93,16 @@ public final class InferenceWorkers implements AutoCloseable {
     }
 
     private static final class NamedDaemonThreads implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        NamedDaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "inference-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,17 @@ public class ModelLifecycle {
 
     void onStart(@Observes StartupEvent event) throws IOException {
         workDir = WorkDirectory.create();
-        workers = new InferenceWorkers(inference.workerCount(), inference.queueCapacity());
+        workers = new InferenceWorkers(inference.workerCount(), inference.queueCapacity(), deadlineResolution());
         metrics.registerModel(model.name(), model.version(), () -> state.isReady());
         Thread loader = new Thread(this::load, "model-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** Timeouts are noticed within a tenth of their length, and at most 50 ms late. */
+    private Duration deadlineResolution() {
+        Duration tenth = inference.timeout().dividedBy(10);
+        return tenth.compareTo(Duration.ofMillis(50)) < 0 ? tenth : Duration.ofMillis(50);
     }
 
     private void load() {

@@ -18,7 +18,7 @@ class InferenceWorkersTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
     private final CountDownLatch release = new CountDownLatch(1);
-    private final InferenceWorkers workers = new InferenceWorkers(1, 1);
+    private final InferenceWorkers workers = new InferenceWorkers(1, 1, Duration.ofMillis(5));
 
     @AfterEach
     void stop() {
