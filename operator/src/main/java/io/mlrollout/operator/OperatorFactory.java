@@ -5,7 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mlrollout.operator.metrics.OperatorMetrics;
+import io.mlrollout.operator.monitoring.OperatorMetrics;
 import io.mlrollout.operator.reconciler.ModelDeploymentReconciler;
 import java.time.Clock;
 import java.util.HashSet;

@@ -1,7 +1,9 @@
-package io.mlrollout.operator.metrics;
+package io.mlrollout.operator.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.mlrollout.api.v1alpha1.MetricResult;
+import java.util.List;
 import io.mlrollout.operator.rollout.Reasons;
 import io.mlrollout.operator.rollout.RolloutEvent;
 import java.util.Map;
@@ -27,6 +29,13 @@ public final class OperatorMetrics {
                     Tags.of("reason", rollbackReason == null ? "Unknown" : rollbackReason)).increment();
             default -> {
             }
+        }
+    }
+
+    public void analysed(List<MetricResult> results) {
+        for (MetricResult result : results) {
+            registry.counter("mlrollout.analysis.checks", Tags.of("metric", result.getName(), "verdict",
+                    String.valueOf(result.getVerdict()))).increment();
         }
     }
 

@@ -12,21 +12,30 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.mlrollout.api.v1alpha1.ModelDeployment;
 import io.mlrollout.api.v1alpha1.RolloutPolicy;
-import io.mlrollout.operator.metrics.OperatorMetrics;
+import io.mlrollout.operator.monitoring.OperatorMetrics;
 import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.ModelServerDefaults;
 import io.mlrollout.operator.resources.ResourceApplier;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.operator.metrics.AnalysisRunner;
+import io.mlrollout.operator.metrics.AnalysisTarget;
+import io.mlrollout.operator.metrics.ModelServerMetricProvider;
+import io.mlrollout.operator.metrics.PrometheusMetricProvider;
+import io.mlrollout.operator.rollout.AnalysisOutcome;
+import io.mlrollout.operator.rollout.AnalysisSchedule;
 import io.mlrollout.operator.rollout.Decision;
 import io.mlrollout.operator.rollout.Observation;
 import io.mlrollout.operator.rollout.RolloutEngine;
 import io.mlrollout.operator.rollout.Reasons;
 import io.mlrollout.operator.rollout.RolloutEvent;
+import io.mlrollout.operator.rollout.ResolvedPolicy;
 import io.mlrollout.operator.rollout.RolloutInput;
 import io.mlrollout.operator.rollout.SpecValidator;
 import io.mlrollout.operator.traffic.TrafficRouter;
 import io.mlrollout.operator.traffic.TrafficRouters;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,6 +57,8 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     private final PolicyLookup policies;
     private final StatusWriter statusWriter;
     private final EventRecorder events;
+    private final AnalysisRunner analysis;
+    private final PodEndpoints podEndpoints;
 
     public ModelDeploymentReconciler(KubernetesClient client, ModelServerDefaults defaults, Duration defaultInterval,
                                      Clock clock, OperatorMetrics metrics) {
@@ -60,6 +71,8 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         this.policies = new PolicyLookup(defaultInterval);
         this.statusWriter = new StatusWriter();
         this.events = new EventRecorder(client, clock);
+        this.analysis = new AnalysisRunner(new ModelServerMetricProvider(), new PrometheusMetricProvider());
+        this.podEndpoints = new PodEndpoints(client);
     }
 
     @Override
@@ -93,9 +106,15 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         }
         TrafficRouter router = routers.forType(SpecValidator.routerOf(md.getSpec()));
         Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
+        Instant now = clock.instant();
+        if (AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
+            AnalysisOutcome outcome = analysis.run(policy.policy(), target(md, policy.policy()), now);
+            metrics.analysed(outcome.details().getMetrics());
+            observation = observation.withAnalysis(outcome);
+        }
         Decision decision = RolloutEngine.decide(new RolloutInput(md.getSpec().getModel(), SpecValidator.replicasOf(md.getSpec()),
                 router.weightsByReplicas(), policy.policy(), md.getStatus(), observation, AnnotationRequests.of(md),
-                md.getMetadata().getGeneration(), clock.instant()));
+                md.getMetadata().getGeneration(), now));
 
         topologyApplier.apply(md, decision.topology(), router);
         decision.status().setCanaryWeight(decision.topology().canary() == null ? 0
@@ -110,6 +129,13 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         }
         metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), decision.status().getCanaryWeight());
         return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
+    }
+
+    private AnalysisTarget target(ModelDeployment md, ResolvedPolicy policy) {
+        ModelDeploymentStatus status = md.getStatus();
+        return new AnalysisTarget(md.getMetadata().getNamespace(), md.getMetadata().getName(), md.getSpec().getModel().getName(),
+                status.getCanaryVersion(), status.getStableVersion(), podEndpoints.ready(md, status.getCanary()),
+                podEndpoints.ready(md, status.getStable()), policy.analysisInterval());
     }
 
     private UpdateControl<ModelDeployment> invalidSpec(ModelDeployment md, Context<ModelDeployment> context, List<String> problems) {

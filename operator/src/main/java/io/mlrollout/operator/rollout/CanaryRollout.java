@@ -1,10 +1,12 @@
 package io.mlrollout.operator.rollout;
 
 import io.mlrollout.api.v1alpha1.Durations;
+import io.mlrollout.api.v1alpha1.InconclusiveAction;
 import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.api.v1alpha1.Phase;
 import io.mlrollout.api.v1alpha1.RolloutResult;
+import java.time.Duration;
 import java.util.List;
 
 /** A new version beside a serving stable one: validate, shift step by step, promote or roll back. */
@@ -67,6 +69,9 @@ final class CanaryRollout {
         ReplicaSplit split = in.split(0);
         if (canaryPods().readyWith(split.canary())) {
             status.setStepStartedAt(engine.now().toString());
+            if (in.policy().analysesMetrics()) {
+                status.setLastAnalysis(AnalysisSchedule.start(engine.now()));
+            }
             engine.enter(Phase.Progressing, "Canary " + status.getCanaryVersion() + " is Ready");
             return progress();
         }
@@ -83,20 +88,56 @@ final class CanaryRollout {
             status.getHandledRequests().setPromote(in.requests().promote());
             return startPromotion("promoted by the mlrollout.io/promote annotation");
         }
+        Topology judged = judgeAnalysis();
+        if (judged != null) {
+            return judged;
+        }
         StepWalk walk = new StepWalk(engine);
         while (status.getCurrentStep() < steps.size()) {
             Step step = steps.get(status.getCurrentStep());
             if (!walk.completes(step)) {
-                int weight = in.policy().weightAfter(status.getCurrentStep() + 1);
                 if (walk.failed() != null) {
                     return rollBack(RolloutResult.RolledBack, walk.failedReason(), walk.failed());
                 }
-                return topology(weight, in.split(weight));
+                return currentTopology();
             }
             status.setCurrentStep(status.getCurrentStep() + 1);
             status.setStepStartedAt(engine.now().toString());
         }
+        // The last weight must be judged at that weight before the canary takes everything.
+        if (in.policy().analysesMetrics() && (walk.weightMoved() || !AnalysisSchedule.passedSince(status, status.getStepStartedAt()))) {
+            engine.enter(Phase.Progressing, "All " + steps.size() + " steps done: waiting for a passing analysis at "
+                    + status.getCanaryWeight() + "% before promotion");
+            return currentTopology();
+        }
         return startPromotion("all " + steps.size() + " steps passed");
+    }
+
+    /** Records this reconcile's analysis, if one ran; returns the topology when the verdicts end or hold the rollout. */
+    private Topology judgeAnalysis() {
+        if (in.policy().analysesMetrics()) {
+            engine.requeueAfter(Duration.between(engine.now(),
+                    AnalysisSchedule.nextRun(status.getLastAnalysis(), in.policy().analysisInterval())));
+        }
+        AnalysisVerdictHandler handler = new AnalysisVerdictHandler(engine);
+        if (in.observation().analysis().isPresent()) {
+            switch (handler.record(in.observation().analysis().get())) {
+                case ROLL_BACK:
+                    return rollBack(RolloutResult.RolledBack, handler.reason(), handler.detail());
+                case PAUSE:
+                    return currentTopology();
+                default:
+                    return null;
+            }
+        }
+        boolean pausedForData = status.getPhase() == Phase.Paused && in.policy().onInconclusive() == InconclusiveAction.PAUSE
+                && status.getInconclusiveChecks() != null && status.getInconclusiveChecks() >= in.policy().inconclusiveLimit();
+        return pausedForData ? currentTopology() : null;
+    }
+
+    private Topology currentTopology() {
+        int weight = in.policy().weightAfter(status.getCurrentStep() + 1);
+        return topology(weight, in.split(weight));
     }
 
     private Topology startPromotion(String why) {

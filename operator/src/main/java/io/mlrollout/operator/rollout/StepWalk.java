@@ -12,6 +12,7 @@ final class StepWalk {
     private final ModelDeploymentStatus status;
     private String failed;
     private String failedReason;
+    private boolean weightMoved;
 
     StepWalk(RolloutEngine engine) {
         this.engine = engine;
@@ -35,6 +36,11 @@ final class StepWalk {
         return failedReason;
     }
 
+    /** Whether a weight step completed during this walk: no analysis has seen the new weight yet. */
+    boolean weightMoved() {
+        return weightMoved;
+    }
+
     private boolean weightInEffect(int weight) {
         ReplicaSplit split = in.split(weight);
         int expected = in.weightByReplicas() ? split.effectiveWeight() : weight;
@@ -45,6 +51,7 @@ final class StepWalk {
             engine.event(RolloutEvent.normal(Reasons.WEIGHT_CHANGED, "Canary " + status.getCanaryVersion() + " gets "
                     + expected + "% of traffic" + (expected != weight ? " (step asks " + weight + "%)" : "")));
             status.setCanaryWeight(expected);
+            weightMoved = true;
             return true;
         }
         enterProgressing("shifting " + weight + "% of traffic to the canary");
@@ -68,8 +75,13 @@ final class StepWalk {
                     + ": waiting for the mlrollout.io/promote annotation");
             return false;
         }
+        boolean judged = !in.policy().analysesMetrics() || AnalysisSchedule.passedSince(status, status.getStepStartedAt());
         if (engine.past(status.getStepStartedAt(), pause.duration().get())) {
-            return true;
+            if (judged) {
+                return true;
+            }
+            enterProgressing("holding " + status.getCanaryWeight() + "% until an analysis passes");
+            return false;
         }
         enterProgressing("holding " + status.getCanaryWeight() + "% for " + Durations.format(pause.duration().get()));
         engine.requeueAfter(engine.remaining(status.getStepStartedAt(), pause.duration().get()));

@@ -26,7 +26,7 @@ class PureCoreTest {
                         "io.fabric8.kubernetes.client..", "io.javaoperatorsdk..", "io.quarkus..", "jakarta..",
                         "io.micrometer..", "java.net..", "java.nio.file..", "java.io..",
                         "io.mlrollout.operator.reconciler..", "io.mlrollout.operator.traffic..",
-                        "io.mlrollout.operator.metrics..", "io.mlrollout.operator.resources..")
+                        "io.mlrollout.operator.metrics..", "io.mlrollout.operator.monitoring..", "io.mlrollout.operator.resources..")
                 .check(classes);
     }
 

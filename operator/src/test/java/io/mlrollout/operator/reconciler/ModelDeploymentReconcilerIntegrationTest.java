@@ -105,11 +105,16 @@ class ModelDeploymentReconcilerIntegrationTest {
         return client.resource(md).create();
     }
 
+    /** Edits like a user would: a 409 because the operator just wrote the status is retried. */
     void edit(String name, Consumer<ModelDeployment> change) {
-        client.resources(ModelDeployment.class).inNamespace(NS).withName(name).edit(md -> {
-            change.accept(md);
-            return md;
-        });
+        await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof io.fabric8.kubernetes.client.KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    client.resources(ModelDeployment.class).inNamespace(NS).withName(name).edit(md -> {
+                        change.accept(md);
+                        return md;
+                    });
+                    return true;
+                });
     }
 
     ModelDeploymentStatus status(String name) {

@@ -1,6 +1,9 @@
 package io.mlrollout.operator.rollout;
 
+import io.mlrollout.api.v1alpha1.AnalysisStatus;
+import io.mlrollout.api.v1alpha1.MetricResult;
 import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.Verdict;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.api.v1alpha1.ModelSpec;
 import io.mlrollout.api.v1alpha1.Phase;
@@ -35,6 +38,8 @@ final class TestingCluster {
     private int effectiveWeight;
     private Decision last;
     private long generation = 1;
+    private Verdict verdict = Verdict.Pass;
+    private int analyses;
 
     TestingCluster(ResolvedPolicy policy, int replicas, boolean weightByReplicas) {
         this.policy = policy;
@@ -81,6 +86,16 @@ final class TestingCluster {
         return this;
     }
 
+    /** The verdict every analysis run gives from now on. */
+    TestingCluster analysis(Verdict next) {
+        verdict = next;
+        return this;
+    }
+
+    int analysisRuns() {
+        return analyses;
+    }
+
     TestingCluster advance(Duration duration) {
         now = now.plus(duration);
         return this;
@@ -92,6 +107,10 @@ final class TestingCluster {
             converge(last.topology());
         }
         Observation observation = Observation.of(pods, effectiveWeight);
+        if (AnalysisSchedule.isDue(status, policy, now)) {
+            analyses++;
+            observation = observation.withAnalysis(outcome(verdict));
+        }
         last = RolloutEngine.decide(new RolloutInput(desired, replicas, weightByReplicas, policy, status, observation,
                 requests, generation, now));
         status = last.status();
@@ -131,6 +150,21 @@ final class TestingCluster {
 
     private static boolean sameState(ModelDeploymentStatus a, ModelDeploymentStatus b) {
         return JSON.valueToTree(a).equals(JSON.valueToTree(b));
+    }
+
+    private AnalysisOutcome outcome(Verdict result) {
+        MetricResult metric = new MetricResult();
+        metric.setName("error-rate");
+        metric.setVerdict(result);
+        metric.setCanary(result == Verdict.Fail ? 0.2 : 0.0);
+        metric.setLimit(0.01);
+        metric.setSampleSize(result == Verdict.Inconclusive ? 3L : 500L);
+        metric.setMessage(result == Verdict.Inconclusive ? "3 canary requests, fewer than minSampleSize 50" : null);
+        AnalysisStatus details = new AnalysisStatus();
+        details.setTime(now.toString());
+        details.setVerdict(result);
+        details.setMetrics(List.of(metric));
+        return new AnalysisOutcome(result, details);
     }
 
     private void converge(Topology topology) {

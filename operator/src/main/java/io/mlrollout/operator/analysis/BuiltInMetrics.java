@@ -1,0 +1,33 @@
+package io.mlrollout.operator.analysis;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/** The built-in metrics of one side over one interval, from the model-server counters. */
+public final class BuiltInMetrics {
+
+    private BuiltInMetrics() {
+    }
+
+    public static Measurement measure(String metric, ServerCounters interval, Duration length) {
+        long requests = Math.round(interval.requests());
+        return switch (metric) {
+            case "request-rate" -> Measurement.of(interval.requests() / Math.max(1e-3, length.toMillis() / 1000.0), requests);
+            case "error-rate" -> share(interval.serverErrors(), interval, requests);
+            case "client-error-rate" -> share(interval.clientErrors(), interval, requests);
+            case "latency-p50" -> quantile(interval, 0.50, requests);
+            case "latency-p95" -> quantile(interval, 0.95, requests);
+            case "latency-p99" -> quantile(interval, 0.99, requests);
+            default -> Measurement.noData("'" + metric + "' is not a built-in metric", requests);
+        };
+    }
+
+    private static Measurement share(double part, ServerCounters interval, long requests) {
+        return requests == 0 ? Measurement.noData("no requests in the interval", 0) : Measurement.of(part / interval.requests(), requests);
+    }
+
+    private static Measurement quantile(ServerCounters interval, double q, long requests) {
+        OptionalDouble value = Histograms.quantile(interval.latencyBuckets(), q);
+        return value.isPresent() ? Measurement.of(value.getAsDouble(), requests) : Measurement.noData("no requests in the interval", 0);
+    }
+}

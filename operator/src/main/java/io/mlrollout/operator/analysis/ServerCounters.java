@@ -1,0 +1,78 @@
+package io.mlrollout.operator.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The model-server counters of one pod (or a sum of pods) at one moment: requests by outcome and
+ * the cumulative latency histogram. Two snapshots give an interval.
+ */
+public record ServerCounters(double success, double clientErrors, double serverErrors, TreeMap<Double, Double> latencyBuckets) {
+
+    public static final String REQUESTS = "model_inference_requests_total";
+    public static final String DURATION_BUCKETS = "model_inference_duration_seconds_bucket";
+
+    public static final ServerCounters ZERO = new ServerCounters(0, 0, 0, new TreeMap<>());
+
+    /** Reads one pod's exposition text, keeping only the series of the given model. */
+    public static ServerCounters fromExposition(String text, String model) {
+        double success = 0;
+        double client = 0;
+        double server = 0;
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (PrometheusText.Sample sample : PrometheusText.parse(text, "model_inference_")) {
+            if (!model.equals(sample.labels().get("model"))) {
+                continue;
+            }
+            if (REQUESTS.equals(sample.name())) {
+                switch (sample.labels().getOrDefault("outcome", "")) {
+                    case "success" -> success += sample.value();
+                    case "client_error" -> client += sample.value();
+                    case "server_error" -> server += sample.value();
+                    default -> { }
+                }
+            } else if (DURATION_BUCKETS.equals(sample.name()) && sample.labels().containsKey("le")) {
+                buckets.merge(upperBound(sample.labels().get("le")), sample.value(), Double::sum);
+            }
+        }
+        return new ServerCounters(success, client, server, buckets);
+    }
+
+    public double requests() {
+        return success + clientErrors + serverErrors;
+    }
+
+    /**
+     * What happened between {@code earlier} and this snapshot. A counter that went down means the
+     * process restarted: then everything it counts happened since the restart.
+     */
+    public ServerCounters since(ServerCounters earlier) {
+        if (requests() < earlier.requests() || success < earlier.success || clientErrors < earlier.clientErrors
+                || serverErrors < earlier.serverErrors) {
+            return this;
+        }
+        TreeMap<Double, Double> delta = new TreeMap<>();
+        latencyBuckets.forEach((le, count) -> delta.put(le, Math.max(0, count - earlier.latencyBuckets.getOrDefault(le, 0.0))));
+        return new ServerCounters(success - earlier.success, clientErrors - earlier.clientErrors,
+                serverErrors - earlier.serverErrors, delta);
+    }
+
+    public ServerCounters plus(ServerCounters other) {
+        TreeMap<Double, Double> sum = new TreeMap<>(latencyBuckets);
+        other.latencyBuckets.forEach((le, count) -> sum.merge(le, count, Double::sum));
+        return new ServerCounters(success + other.success, clientErrors + other.clientErrors, serverErrors + other.serverErrors, sum);
+    }
+
+    public static ServerCounters sum(List<ServerCounters> all) {
+        return all.stream().reduce(ZERO, ServerCounters::plus);
+    }
+
+    public Map<Double, Double> buckets() {
+        return latencyBuckets;
+    }
+
+    private static double upperBound(String le) {
+        return "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+    }
+}

@@ -1,0 +1,63 @@
+package io.mlrollout.operator.metrics;
+
+import io.mlrollout.api.v1alpha1.AnalysisStatus;
+import io.mlrollout.api.v1alpha1.MetricProviderType;
+import io.mlrollout.api.v1alpha1.MetricResult;
+import io.mlrollout.api.v1alpha1.MetricSpec;
+import io.mlrollout.operator.analysis.AnalysisVerdicts;
+import io.mlrollout.operator.analysis.MetricJudge;
+import io.mlrollout.operator.analysis.MetricValues;
+import io.mlrollout.operator.rollout.AnalysisOutcome;
+import io.mlrollout.operator.rollout.PolicyResolver;
+import io.mlrollout.operator.rollout.ResolvedPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** One analysis run: measure each metric with its provider, judge it, and sum up the verdict. */
+public final class AnalysisRunner {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisRunner.class);
+
+    private final Map<MetricProviderType, MetricProvider> providers = new EnumMap<>(MetricProviderType.class);
+
+    public AnalysisRunner(ModelServerMetricProvider modelServer, PrometheusMetricProvider prometheus) {
+        providers.put(MetricProviderType.MODEL_SERVER, modelServer);
+        providers.put(MetricProviderType.PROMETHEUS, prometheus);
+    }
+
+    public AnalysisOutcome run(ResolvedPolicy policy, AnalysisTarget target, Instant now) {
+        Map<MetricProviderType, List<MetricSpec>> byProvider = new LinkedHashMap<>();
+        for (MetricSpec metric : policy.metrics()) {
+            byProvider.computeIfAbsent(PolicyResolver.providerOf(metric), p -> new ArrayList<>()).add(metric);
+        }
+        Map<String, MetricValues> values = new LinkedHashMap<>();
+        byProvider.forEach((type, metrics) -> values.putAll(measure(type, metrics, target)));
+        List<MetricResult> results = new ArrayList<>();
+        for (MetricSpec metric : policy.metrics()) {
+            results.add(MetricJudge.judge(metric, values.getOrDefault(metric.getName(), MetricValues.failed("not measured")),
+                    policy.minSampleSize()));
+        }
+        AnalysisStatus status = new AnalysisStatus();
+        status.setTime(now.toString());
+        status.setVerdict(AnalysisVerdicts.overall(results));
+        status.setMetrics(results);
+        return new AnalysisOutcome(status.getVerdict(), status);
+    }
+
+    // A provider bug must not take the operator down: it makes the run inconclusive instead.
+    private Map<String, MetricValues> measure(MetricProviderType type, List<MetricSpec> metrics, AnalysisTarget target) {
+        try {
+            return providers.get(type).measure(metrics, target);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Metric provider %s failed for %s/%s", type.specName(), target.namespace(), target.name());
+            Map<String, MetricValues> failed = new LinkedHashMap<>();
+            metrics.forEach(m -> failed.put(m.getName(), MetricValues.failed(type.specName() + " provider failed: " + e)));
+            return failed;
+        }
+    }
+}

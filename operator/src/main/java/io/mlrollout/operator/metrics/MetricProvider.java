@@ -1,0 +1,16 @@
+package io.mlrollout.operator.metrics;
+
+import io.mlrollout.api.v1alpha1.MetricSpec;
+import io.mlrollout.operator.analysis.MetricValues;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A metrics backend. Implementations never throw for backend trouble (unreachable, error, empty
+ * result): they answer "no data" with the reason, which the judgement treats as inconclusive.
+ */
+public interface MetricProvider {
+
+    /** Measures each metric, by name, on the canary and the stable side over the target's interval. */
+    Map<String, MetricValues> measure(List<MetricSpec> metrics, AnalysisTarget target);
+}

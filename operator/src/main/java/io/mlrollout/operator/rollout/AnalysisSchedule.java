@@ -1,0 +1,40 @@
+package io.mlrollout.operator.rollout;
+
+import io.mlrollout.api.v1alpha1.AnalysisStatus;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.Phase;
+import io.mlrollout.api.v1alpha1.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+
+/** When the canary is judged: every interval while it has traffic, counted from the last run. */
+public final class AnalysisSchedule {
+
+    private AnalysisSchedule() {
+    }
+
+    public static boolean isDue(ModelDeploymentStatus status, ResolvedPolicy policy, Instant now) {
+        return policy.analysesMetrics() && status != null && status.getCanary() != null
+                && (status.getPhase() == Phase.Progressing || status.getPhase() == Phase.Paused)
+                && status.getCanaryWeight() != null && status.getCanaryWeight() > 0
+                && !now.isBefore(nextRun(status.getLastAnalysis(), policy.analysisInterval()));
+    }
+
+    static Instant nextRun(AnalysisStatus last, Duration interval) {
+        return last == null || last.getTime() == null ? Instant.MIN : Instant.parse(last.getTime()).plus(interval);
+    }
+
+    /** A run that starts the clock without judging anything: the first real run comes one interval later. */
+    static AnalysisStatus start(Instant now) {
+        AnalysisStatus start = new AnalysisStatus();
+        start.setTime(now.toString());
+        return start;
+    }
+
+    /** Whether the latest run passed and was taken at or after {@code since}. */
+    static boolean passedSince(ModelDeploymentStatus status, String since) {
+        AnalysisStatus last = status.getLastAnalysis();
+        return last != null && last.getVerdict() == Verdict.Pass && last.getTime() != null && since != null
+                && !Instant.parse(last.getTime()).isBefore(Instant.parse(since));
+    }
+}

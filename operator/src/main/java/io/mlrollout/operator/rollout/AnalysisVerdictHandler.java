@@ -1,0 +1,84 @@
+package io.mlrollout.operator.rollout;
+
+import io.mlrollout.api.v1alpha1.InconclusiveAction;
+import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
+import io.mlrollout.api.v1alpha1.Phase;
+import io.mlrollout.api.v1alpha1.Verdict;
+import io.mlrollout.operator.analysis.AnalysisVerdicts;
+import java.util.stream.Collectors;
+
+/**
+ * Counts analysis verdicts in a row and says when they end the rollout: failureLimit failed runs in
+ * a row roll back; inconclusiveLimit inconclusive runs in a row roll back (InsufficientData) or
+ * pause, as the policy says. A pass resets both counts; an inconclusive run neither breaks nor
+ * extends a failure streak.
+ */
+final class AnalysisVerdictHandler {
+
+    /** What the verdicts ask for. */
+    enum Outcome { CONTINUE, ROLL_BACK, PAUSE }
+
+    private final RolloutEngine engine;
+    private final ModelDeploymentStatus status;
+    private String reason;
+    private String detail;
+
+    AnalysisVerdictHandler(RolloutEngine engine) {
+        this.engine = engine;
+        this.status = engine.status();
+    }
+
+    Outcome record(AnalysisOutcome outcome) {
+        ResolvedPolicy policy = engine.input().policy();
+        status.setLastAnalysis(outcome.details());
+        int failed = count(status.getFailedChecks());
+        int inconclusive = count(status.getInconclusiveChecks());
+        switch (outcome.verdict()) {
+            case Pass -> {
+                failed = 0;
+                inconclusive = 0;
+            }
+            case Fail -> {
+                failed++;
+                inconclusive = 0;
+                engine.event(RolloutEvent.warning(Reasons.ANALYSIS_FAILED, "Canary " + status.getCanaryVersion() + " failed analysis ("
+                        + failed + " of " + policy.failureLimit() + "): " + AnalysisVerdicts.describeFailures(outcome.details().getMetrics())));
+            }
+            default -> inconclusive++;
+        }
+        status.setFailedChecks(failed);
+        status.setInconclusiveChecks(inconclusive);
+        if (failed >= policy.failureLimit()) {
+            reason = Reasons.ANALYSIS_FAILED;
+            detail = failed + " failed analyses in a row: " + AnalysisVerdicts.describeFailures(outcome.details().getMetrics());
+            return Outcome.ROLL_BACK;
+        }
+        if (inconclusive >= policy.inconclusiveLimit()) {
+            detail = inconclusive + " inconclusive analyses in a row: " + whyInconclusive(outcome);
+            if (policy.onInconclusive() == InconclusiveAction.PAUSE) {
+                engine.enter(Phase.Paused, "Paused: " + detail + "; set mlrollout.io/promote or mlrollout.io/abort");
+                return Outcome.PAUSE;
+            }
+            reason = Reasons.INSUFFICIENT_DATA;
+            return Outcome.ROLL_BACK;
+        }
+        return Outcome.CONTINUE;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    String detail() {
+        return detail;
+    }
+
+    private static String whyInconclusive(AnalysisOutcome outcome) {
+        return outcome.details().getMetrics().stream().filter(m -> m.getVerdict() == Verdict.Inconclusive)
+                .map(m -> m.getName() + ": " + m.getMessage()).collect(Collectors.joining("; "));
+    }
+
+    private static int count(Integer value) {
+        return value == null ? 0 : value;
+    }
+}
