@@ -1,0 +1,56 @@
+package io.mlrollout.operator.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ServerCountersTest {
+
+    @Test
+    void readsRequestsByOutcomeAndTheLatencyHistogramOfTheModel() {
+        ServerCounters counters = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 90, 7, 3, 80, 10) + ServerCountersTestData.exposition("other", 5, 5, 5, 5, 5), "iris");
+        assertThat(counters.requests()).isEqualTo(100);
+        assertThat(counters.serverErrors()).isEqualTo(3);
+        assertThat(counters.buckets()).containsEntry(0.001, 80.0).containsEntry(Double.POSITIVE_INFINITY, 90.0);
+    }
+
+    @Test
+    void anIntervalIsTheDifferenceOfTwoReadings() {
+        ServerCounters before = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 100, 0, 0, 100, 0), "iris");
+        ServerCounters after = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 190, 5, 5, 150, 40), "iris");
+        ServerCounters interval = after.since(before);
+        assertThat(interval.requests()).isEqualTo(100);
+        assertThat(BuiltInMetrics.measure("error-rate", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(0.05, offset(1e-12));
+        assertThat(BuiltInMetrics.measure("client-error-rate", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(0.05, offset(1e-12));
+        assertThat(BuiltInMetrics.measure("request-rate", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(10.0, offset(1e-12));
+        assertThat(BuiltInMetrics.measure("latency-p99", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(0.0977, offset(1e-3));
+        assertThat(BuiltInMetrics.measure("latency-p50", interval, Duration.ofSeconds(10)).sampleSize()).isEqualTo(100);
+    }
+
+    @Test
+    void aCounterThatWentDownMeansARestartAndCountsFromZero() {
+        ServerCounters before = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 500, 0, 10, 500, 0), "iris");
+        ServerCounters restarted = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 20, 0, 1, 20, 0), "iris");
+        assertThat(restarted.since(before).requests()).isEqualTo(21);
+        assertThat(restarted.since(before).serverErrors()).isEqualTo(1);
+    }
+
+    @Test
+    void noRequestsIsNoDataNotZero() {
+        Measurement errorRate = BuiltInMetrics.measure("error-rate", ServerCounters.ZERO, Duration.ofSeconds(10));
+        assertThat(errorRate.hasValue()).isFalse();
+        assertThat(BuiltInMetrics.measure("latency-p99", ServerCounters.ZERO, Duration.ofSeconds(10)).hasValue()).isFalse();
+    }
+
+    @Test
+    void malformedLinesAreSkipped() {
+        String text = "model_inference_requests_total{model=\"iris\",outcome=\"success\"} oops\n"
+                + "model_inference_requests_total{model=\"iris\",outcome=\"success\" 3\n"
+                + "model_inference_requests_total{model=\"iris\",outcome=\"success\"} 4 1700000000000\n"
+                + "model_inference_requests_total{model=\"ir\\\"is\",outcome=\"success\"} 9\n";
+        assertThat(ServerCounters.fromExposition(text, "iris").requests()).isEqualTo(4);
+        assertThat(ServerCounters.fromExposition(text, "ir\"is").requests()).isEqualTo(9);
+    }
+}
