@@ -79,10 +79,19 @@ public final class InferenceWorkers implements AutoCloseable {
         return executor.getCorePoolSize();
     }
 
+    /** Lets running predictions finish (briefly) so the engine is not closed under them. */
     @Override
     public void close() {
         sweeper.shutdownNow();
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The queue of waiting tasks is full. */
