@@ -31,27 +31,38 @@ public final class InferenceBenchmark {
     public static void main(String[] args) throws Exception {
         Path serverJar = Path.of(args[0]);
         String model = System.getProperty("bench.model", SampleModels.IRIS_V1);
-        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "3"));
+        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "20"));
         double measure = Double.parseDouble(System.getProperty("bench.measure", "5"));
-        System.out.printf("model %s, %d CPUs, one-row requests, %.0f s warm-up + %.0f s measured per level%n",
-                model, Runtime.getRuntime().availableProcessors(), warmup, measure);
+        System.out.printf("model %s, %d CPUs, one-row requests; per mode %.0f s warm-up at concurrency 8,"
+                + " then per level 2 s settling + %.0f s measured%n", model, Runtime.getRuntime().availableProcessors(),
+                warmup, measure);
 
-        List<LoadRun.Result> inProcess = new ArrayList<>();
+        List<LoadRun.Result> inProcess;
         try (ServedModel served = loadInProcess(model)) {
             List<Tensor> row = List.of(SampleModels.typicalRow(SPECIES));
-            for (int concurrency : CONCURRENCY) {
-                inProcess.add(LoadRun.measure(concurrency, () -> () -> served.infer(row, List.of()), warmup, measure));
-            }
+            inProcess = measureLevels(() -> () -> served.infer(row, List.of()), warmup, measure);
         }
-        List<LoadRun.Result> http = new ArrayList<>();
+        List<LoadRun.Result> http;
         byte[] body = InferBodies.typicalRow(SPECIES).getBytes(StandardCharsets.UTF_8);
         Path log = Files.createTempFile("model-server-bench", ".log");
         try (ServerProcess server = ServerProcess.start(serverJar, model, log)) {
-            for (int concurrency : CONCURRENCY) {
-                http.add(LoadRun.measure(concurrency, () -> httpCall(server, body), warmup, measure));
-            }
+            http = measureLevels(() -> httpCall(server, body), warmup, measure);
         }
         BenchmarkReport.print(inProcess, http);
+    }
+
+    /**
+     * The JIT needs tens of thousands of calls through a large HTTP stack before it settles, so
+     * each mode is warmed up first; otherwise the first level measured pays for compilation.
+     */
+    private static List<LoadRun.Result> measureLevels(LoadRun.CallFactory calls, double warmup, double measure)
+            throws Exception {
+        LoadRun.measure(8, calls, warmup, 0.1);
+        List<LoadRun.Result> results = new ArrayList<>();
+        for (int concurrency : CONCURRENCY) {
+            results.add(LoadRun.measure(concurrency, calls, 2, measure));
+        }
+        return results;
     }
 
     private static ServedModel loadInProcess(String model) throws Exception {
