@@ -77,7 +77,16 @@ public final class ModelServerMetricProvider implements MetricProvider {
         return new Side(ServerCounters.sum(deltas), null);
     }
 
+    // A pooled connection the pod closed while idle fails once; a fresh connection is the cure.
     private String fetch(PodEndpoint pod) throws IOException, InterruptedException {
+        try {
+            return fetchOnce(pod);
+        } catch (IOException first) {
+            return fetchOnce(pod);
+        }
+    }
+
+    private String fetchOnce(PodEndpoint pod) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(pod.metricsUrl())).timeout(SCRAPE_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
