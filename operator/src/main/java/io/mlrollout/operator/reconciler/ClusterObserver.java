@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 final class ClusterObserver {
 
     private final KubernetesClient client;
+    private final ModelServerReadiness readiness = new ModelServerReadiness();
 
     ClusterObserver(KubernetesClient client) {
         this.client = client;
@@ -60,7 +61,8 @@ final class ClusterObserver {
                     .withLabel(Labels.MODEL_DEPLOYMENT, md.getMetadata().getName())
                     .withLabel(Labels.VERSION, VersionNames.slug(model))
                     .list().getItems();
-            return PodDiagnosis.failure(found).map(pods::failing).orElse(pods);
+            VersionObservation diagnosed = PodDiagnosis.failure(found).map(pods::failing).orElse(pods);
+            return readiness.reason(found).map(diagnosed::notReadyBecause).orElse(diagnosed);
         }
         return pods;
     }

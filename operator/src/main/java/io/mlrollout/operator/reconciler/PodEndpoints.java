@@ -28,7 +28,8 @@ final class PodEndpoints {
                 .withLabel(Labels.VERSION, VersionNames.slug(model))
                 .list().getItems().stream()
                 .filter(PodEndpoints::isReady)
-                .map(pod -> new PodEndpoint(pod.getMetadata().getName(), pod.getMetadata().getUid(), pod.getStatus().getPodIP(), port(pod)))
+                .map(pod -> new PodEndpoint(pod.getMetadata().getName(), pod.getMetadata().getUid(), pod.getStatus().getPodIP(),
+                        httpPort(pod)))
                 .toList();
     }
 
@@ -38,7 +39,8 @@ final class PodEndpoints {
                 && pod.getMetadata().getDeletionTimestamp() == null;
     }
 
-    private static int port(Pod pod) {
+    /** The model server's container port (named http), as the Deployment declares it. */
+    static int httpPort(Pod pod) {
         return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
                 .filter(p -> "http".equals(p.getName())).map(ContainerPort::getContainerPort).findFirst().orElse(8080);
     }

@@ -79,6 +79,8 @@ final class CanaryRollout {
             return rollBack(RolloutResult.RolledBack, Reasons.PROGRESS_DEADLINE_EXCEEDED, notReady(split.canary()));
         }
         engine.requeueAfter(RolloutEngine.POLL);
+        canaryPods().notReadyReason().ifPresent(reason ->
+                engine.enter(Phase.Validating, "Waiting for canary " + status.getCanaryVersion() + " to turn Ready: " + reason));
         return topology(0, split);
     }
 
@@ -213,6 +215,6 @@ final class CanaryRollout {
 
     private String notReady(int wanted) {
         return "canary pods not Ready within progressDeadline " + Durations.format(in.policy().progressDeadline())
-                + " (" + canaryPods().readyReplicas() + " of " + wanted + " Ready)";
+                + " (" + canaryPods().readyReplicas() + " of " + wanted + " Ready)" + canaryPods().becauseSuffix();
     }
 }

@@ -31,7 +31,7 @@ final class FirstVersion {
         } else if (engine.past(status.getRolloutStartedAt(), engine.input().policy().progressDeadline())
                 || pods.failure().isPresent()) {
             String why = pods.failure().orElse(pods.readyReplicas() + " of " + replicas + " pods Ready after "
-                    + Durations.format(engine.input().policy().progressDeadline()));
+                    + Durations.format(engine.input().policy().progressDeadline()) + pods.becauseSuffix());
             engine.degraded(pods.failure().isPresent() ? Reasons.CANARY_FAILING : Reasons.FIRST_VERSION_FAILED);
             if (status.getPhase() != Phase.Failed) {
                 engine.event(RolloutEvent.warning(Reasons.FIRST_VERSION_FAILED, "Version " + desired.getVersion()

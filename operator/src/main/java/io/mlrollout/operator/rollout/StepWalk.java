@@ -59,7 +59,7 @@ final class StepWalk {
             failedReason = Reasons.PROGRESS_DEADLINE_EXCEEDED;
             failed = "canary pods for weight " + weight + "% not Ready within progressDeadline "
                     + Durations.format(in.policy().progressDeadline()) + " (" + canary.readyReplicas() + " of "
-                    + split.canary() + " Ready)";
+                    + split.canary() + " Ready)" + canary.becauseSuffix();
         }
         engine.requeueAfter(RolloutEngine.POLL);
         return false;

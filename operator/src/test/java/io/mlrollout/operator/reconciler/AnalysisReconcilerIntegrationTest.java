@@ -128,9 +128,11 @@ class AnalysisReconcilerIntegrationTest {
     @Test
     void aCanaryThatNeverTurnsReadyIsRolledBackAtTheDeadlineWithTheReason() {
         cluster.controllers.keepUnready(name("2.0.0"));
+        servers.notReady("2.0.0", "model sha256 mismatch: expected 9f2c, got 5065");
         startRollout("3s");
         ModelDeploymentStatus status = cluster.awaitPhase("iris", Phase.RolledBack);
-        assertThat(status.getMessage()).contains("canary pods not Ready within progressDeadline 3s", "0 of 1 Ready");
+        assertThat(status.getMessage()).contains("canary pods not Ready within progressDeadline 3s", "0 of 1 Ready",
+                ": model sha256 mismatch: expected 9f2c, got 5065");
         assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getType() + "/" + c.getReason())
                 .isEqualTo("Degraded/ProgressDeadlineExceeded"));
         assertThat(cluster.deployment("iris", "1.0.0").getSpec().getReplicas()).isEqualTo(4);

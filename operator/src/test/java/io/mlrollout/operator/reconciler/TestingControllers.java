@@ -83,8 +83,10 @@ final class TestingControllers implements AutoCloseable {
                 .endStatus()
                 .build();
         if (existing == null) {
-            client.resource(pod).create();
-        } else if (!pod.getStatus().equals(existing.getStatus())) {
+            // The API server ignores the status of a create, as a kubelet's first report comes later.
+            existing = client.resource(pod).create();
+        }
+        if (!pod.getStatus().equals(existing.getStatus())) {
             existing.setStatus(pod.getStatus());
             client.resource(existing).updateStatus();
         }

@@ -26,6 +26,7 @@ final class TestingModelServers implements AutoCloseable {
     private final List<HttpServer> servers = new ArrayList<>();
     private final Map<String, Traffic> traffic = new ConcurrentHashMap<>();
     private final Map<String, int[]> counters = new ConcurrentHashMap<>();
+    private final Map<String, String> notReady = new ConcurrentHashMap<>();
 
     TestingModelServers() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
@@ -46,8 +47,22 @@ final class TestingModelServers implements AutoCloseable {
                 out.write(body);
             }
         });
+        server.createContext("/v2/health/ready", exchange -> {
+            String reason = notReady.get(version);
+            byte[] body = (reason == null ? "{\"ready\":true}" : "{\"ready\":false,\"reason\":\"" + reason + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reason == null ? 200 : 503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
         servers.add(server);
+    }
+
+    /** The version's readiness endpoint answers 503 with this reason, as a model server that failed to load. */
+    void notReady(String version, String reason) {
+        notReady.put(version, reason);
     }
 
     void traffic(String version, int requestsPerScrape, double serverErrorShare) {
