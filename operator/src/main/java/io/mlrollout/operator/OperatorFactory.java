@@ -26,8 +26,9 @@ public final class OperatorFactory {
                     .withUseSSAToPatchPrimaryResource(false)
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
-            settings.leaderElection().ifPresent(election -> o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(election.leaseName(), election.leaseNamespace().orElse(null))));
+            settings.leaderElection().ifPresent(election -> o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+                    election.leaseName(), election.leaseNamespace().orElse(null), election.leaseDuration(), election.renewDeadline(),
+                    election.retryPeriod(), election.identity(), null, election.exitOnLoss())));
         });
         var reconciler = new ModelDeploymentReconciler(client, settings.modelServer(), settings.defaultAnalysisInterval(),
                 clock, new OperatorMetrics(registry));

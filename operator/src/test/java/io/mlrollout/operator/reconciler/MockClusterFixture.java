@@ -46,10 +46,15 @@ final class MockClusterFixture implements AutoCloseable {
     private Operator operator;
 
     MockClusterFixture(KubernetesClient client) {
+        this(client, true);
+    }
+
+    /** Without an operator of its own: the test starts the operators it needs. */
+    MockClusterFixture(KubernetesClient client, boolean withOperator) {
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         this.client = client;
         this.controllers = new TestingControllers(client, NS);
-        this.operator = startOperator();
+        this.operator = withOperator ? startOperator() : null;
     }
 
     void restartOperator() {
@@ -59,13 +64,20 @@ final class MockClusterFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        operator.stop();
+        if (operator != null) {
+            operator.stop();
+        }
         controllers.close();
     }
 
     private Operator startOperator() {
+        return startOperator(client, Optional.empty());
+    }
+
+    /** An operator process of its own, e.g. a second replica competing for leadership. */
+    static Operator startOperator(KubernetesClient client, Optional<OperatorSettings.LeaderElection> election) {
         OperatorSettings settings = new OperatorSettings(new ModelServerDefaults("model-server:test", 8080,
-                new io.fabric8.kubernetes.api.model.ResourceRequirements()), List.of(), Duration.ofSeconds(1), Optional.empty());
+                new io.fabric8.kubernetes.api.model.ResourceRequirements()), List.of(), Duration.ofSeconds(1), election);
         Operator started = OperatorFactory.create(client, settings, Clock.systemUTC(), new SimpleMeterRegistry());
         started.start();
         return started;
