@@ -43,12 +43,4 @@ public final class OperatorMetrics {
         weights.computeIfAbsent(namespace + "/" + name, key -> registry.gauge("mlrollout.canary.weight",
                 Tags.of("namespace", namespace, "name", name), new AtomicInteger())).set(weight);
     }
-
-    public void forget(String namespace, String name) {
-        AtomicInteger gauge = weights.remove(namespace + "/" + name);
-        if (gauge != null) {
-            registry.find("mlrollout.canary.weight").tags("namespace", namespace, "name", name).meters()
-                    .forEach(registry::remove);
-        }
-    }
 }
