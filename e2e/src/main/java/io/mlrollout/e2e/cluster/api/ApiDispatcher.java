@@ -64,9 +64,8 @@ final class ApiDispatcher extends Dispatcher {
             return json(422, SchemaAdmission.invalidStatus(path.group(), rejected.get()));
         }
         MockResponse response = method.equals("GET") && FieldSelectors.applies(path) ? selected(path) : store.dispatch(request);
-        if (method.equals("GET") && path.isResource() && !path.isWatch() && TableConverter.wantsTable(request.getHeader("Accept"))
-                && response.code() == 200) {
-            response = asTable(path, response);
+        if (method.equals("GET") && path.isResource() && !path.isWatch() && response.code() == 200) {
+            response = TableConverter.wantsTable(request.getHeader("Accept")) ? asTable(path, response) : typedList(path, response);
         }
         return withJsonContentType(response);
     }
@@ -99,6 +98,20 @@ final class ApiDispatcher extends Dispatcher {
             return response;
         }
         return json(200, TableConverter.toTable(body, PrinterColumns.of(resource.get())));
+    }
+
+    /** The store answers lists as kind "List"; clients that decode typed lists (kubectl describe's Events) need "EventList". */
+    private MockResponse typedList(ApiPath path, MockResponse response) {
+        if (!path.isCollection()) {
+            return response;
+        }
+        JsonNode body = body(response);
+        Optional<ApiResource> resource = catalog.find(path.group(), path.plural());
+        if (body == null || resource.isEmpty() || !"List".equals(body.path("kind").asText())) {
+            return response;
+        }
+        ((ObjectNode) body).put("kind", resource.get().kind() + "List").put("apiVersion", resource.get().groupVersion());
+        return json(200, body);
     }
 
     private List<JsonNode> storedCrds() {
