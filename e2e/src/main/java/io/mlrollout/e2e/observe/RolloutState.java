@@ -21,7 +21,9 @@ public record RolloutState(Instant seenAt, String phase, String stableVersion, S
         AnalysisStatus analysis = s.getLastAnalysis();
         return new RolloutState(seenAt, s.getPhase() == null ? "" : s.getPhase().name(), s.getStableVersion(), s.getCanaryVersion(),
                 s.getCanaryWeight() == null ? 0 : s.getCanaryWeight(), s.getCurrentStep(), s.getMessage(),
-                analysis == null ? null : analysis.getTime(), analysis == null ? null : describe(analysis));
+                analysis == null ? null : analysis.getTime(),
+                // A run that only starts the analysis clock has no verdict yet: nothing to show.
+                analysis == null || analysis.getVerdict() == null ? null : describe(analysis));
     }
 
     /** Same row and same analysis; the time seen does not count. */
