@@ -32,37 +32,43 @@ public final class InferenceBenchmark {
         Path serverJar = Path.of(args[0]);
         String model = System.getProperty("bench.model", SampleModels.IRIS_V1);
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "20"));
-        double measure = Double.parseDouble(System.getProperty("bench.measure", "5"));
-        System.out.printf("model %s, %d CPUs, one-row requests; per mode %.0f s warm-up at concurrency 8,"
-                + " then per level 2 s settling + %.0f s measured%n", model, Runtime.getRuntime().availableProcessors(),
-                warmup, measure);
+        int slices = Integer.getInteger("bench.slices", 10);
+        System.out.printf("model %s, %d CPUs, one-row requests; %.0f s warm-up per mode, then per level %d"
+                + " alternating slices of 0.5 s per mode%n", model, Runtime.getRuntime().availableProcessors(), warmup, slices);
 
-        List<LoadRun.Result> inProcess;
-        try (ServedModel served = loadInProcess(model)) {
-            List<Tensor> row = List.of(SampleModels.typicalRow(SPECIES));
-            inProcess = measureLevels(() -> () -> served.infer(row, List.of()), warmup, measure);
-        }
-        List<LoadRun.Result> http;
-        byte[] body = InferBodies.typicalRow(SPECIES).getBytes(StandardCharsets.UTF_8);
+        System.out.printf("load average at the start: %s%n", loadAverage());
         Path log = Files.createTempFile("model-server-bench", ".log");
-        try (ServerProcess server = ServerProcess.start(serverJar, model, log)) {
-            http = measureLevels(() -> httpCall(server, body), warmup, measure);
+        try (ServedModel served = loadInProcess(model);
+                ServerProcess server = ServerProcess.start(serverJar, model, log)) {
+            List<Tensor> row = List.of(SampleModels.typicalRow(SPECIES));
+            byte[] body = InferBodies.typicalRow(SPECIES).getBytes(StandardCharsets.UTF_8);
+            LoadRun.CallFactory inProcess = () -> () -> served.infer(row, List.of());
+            LoadRun.CallFactory http = () -> httpCall(server, body);
+            // The JIT needs tens of thousands of calls through the HTTP stack before it settles.
+            LoadRun.run(8, inProcess, warmup / 4, 0.1);
+            LoadRun.run(8, http, warmup, 0.1);
+            List<LoadRun.Result> inProcessResults = new ArrayList<>();
+            List<LoadRun.Result> httpResults = new ArrayList<>();
+            for (int concurrency : CONCURRENCY) {
+                List<LoadRun.Samples> local = new ArrayList<>();
+                List<LoadRun.Samples> remote = new ArrayList<>();
+                // Alternating slices share whatever else the machine is doing between both modes.
+                for (int slice = 0; slice < slices; slice++) {
+                    local.add(LoadRun.run(concurrency, inProcess, 0.2, 0.5));
+                    remote.add(LoadRun.run(concurrency, http, 0.2, 0.5));
+                }
+                inProcessResults.add(LoadRun.Result.of(concurrency, local));
+                httpResults.add(LoadRun.Result.of(concurrency, remote));
+            }
+            BenchmarkReport.print(inProcessResults, httpResults);
         }
-        BenchmarkReport.print(inProcess, http);
+        System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
-    /**
-     * The JIT needs tens of thousands of calls through a large HTTP stack before it settles, so
-     * each mode is warmed up first; otherwise the first level measured pays for compilation.
-     */
-    private static List<LoadRun.Result> measureLevels(LoadRun.CallFactory calls, double warmup, double measure)
-            throws Exception {
-        LoadRun.measure(8, calls, warmup, 0.1);
-        List<LoadRun.Result> results = new ArrayList<>();
-        for (int concurrency : CONCURRENCY) {
-            results.add(LoadRun.measure(concurrency, calls, 2, measure));
-        }
-        return results;
+    /** Other work on the machine skews every number; the report says how busy it was. */
+    private static String loadAverage() throws java.io.IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).trim() : "unknown";
     }
 
     private static ServedModel loadInProcess(String model) throws Exception {

@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one closed-loop load level: {@code concurrency} threads each repeat a call as fast as it
- * returns, first to warm up, then while latencies are recorded.
+ * Runs closed-loop load: {@code concurrency} threads each repeat a call as fast as it returns,
+ * first to settle, then while latencies are recorded.
  */
 final class LoadRun {
 
@@ -22,24 +22,32 @@ final class LoadRun {
         default void close() throws Exception {}
     }
 
-    /** Makes the call for one thread (e.g. with that thread's own connection or predictor inputs). */
+    /** Makes the call for one thread (e.g. with that thread's own connection). */
     interface CallFactory {
         Call create() throws Exception;
     }
+
+    /** The latencies recorded during {@code seconds} of measurement. */
+    record Samples(long[] latencies, double seconds) {}
 
     record Result(int concurrency, long calls, double seconds, long p50Nanos, long p99Nanos) {
         double throughput() {
             return calls / seconds;
         }
+
+        static Result of(int concurrency, List<Samples> slices) {
+            long[] all = slices.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
+            double seconds = slices.stream().mapToDouble(Samples::seconds).sum();
+            return new Result(concurrency, all.length, seconds, percentile(all, 0.50), percentile(all, 0.99));
+        }
     }
 
     private LoadRun() {}
 
-    static Result measure(int concurrency, CallFactory factory, double warmupSeconds, double measureSeconds) throws Exception {
+    static Samples run(int concurrency, CallFactory factory, double settleSeconds, double measureSeconds) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
         try {
-            long start = System.nanoTime();
-            long measureFrom = start + (long) (warmupSeconds * 1e9);
+            long measureFrom = System.nanoTime() + (long) (settleSeconds * 1e9);
             long end = measureFrom + (long) (measureSeconds * 1e9);
             List<Future<long[]>> perThread = new ArrayList<>();
             for (int t = 0; t < concurrency; t++) {
@@ -49,8 +57,7 @@ final class LoadRun {
             for (Future<long[]> latencies : perThread) {
                 all.add(latencies.get());
             }
-            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Result(concurrency, latencies.length, measureSeconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
+            return new Samples(all.stream().flatMapToLong(Arrays::stream).toArray(), measureSeconds);
         } finally {
             threads.shutdownNow();
         }
@@ -58,7 +65,7 @@ final class LoadRun {
 
     private static Callable<long[]> loop(CallFactory factory, long measureFrom, long end) {
         return () -> {
-            long[] latencies = new long[1 << 16];
+            long[] latencies = new long[1 << 14];
             int count = 0;
             try (Call call = factory.create()) {
                 for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
