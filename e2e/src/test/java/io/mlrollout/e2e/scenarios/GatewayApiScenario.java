@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario 9: with the gateway-api router the HTTPRoute's weights follow the steps exactly, and the
  * live traffic split matches each weight within {@value #TOLERANCE} (share of requests), which at
- * 40 requests a second over an 8-second hold is more than three standard deviations.
+ * 40 requests a second over a 6-second hold is about three standard deviations.
  */
 public interface GatewayApiScenario {
 

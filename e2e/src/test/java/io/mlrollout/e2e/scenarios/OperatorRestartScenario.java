@@ -57,7 +57,7 @@ public interface OperatorRestartScenario {
         assertThat(after).as("states of the rollout after the restart").isNotEmpty();
         assertThat(after).as("steps after the restart (killed at step %s)", atKill.getCurrentStep())
                 .allMatch(s -> s.currentStep() != null && s.currentStep() >= atKill.getCurrentStep());
-        // The hold (20s) outlasts the restart, so analyses at the same step show the operator picked it up there.
+        // The hold (15s) outlasts the restart, so analyses at the same step show the operator picked it up there.
         assertThat(after).as("states at step %s after the restart (killed at %s%%)", atKill.getCurrentStep(), atKill.getCanaryWeight())
                 .filteredOn(s -> s.currentStep().equals(atKill.getCurrentStep())).isNotEmpty()
                 .allMatch(s -> s.canaryWeight() == atKill.getCanaryWeight());
