@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fixed set of threads with a bounded queue for CPU-bound inference work (decoding, prediction,
  * encoding), kept off the HTTP event loops. A full queue rejects at once ({@link WorkersBusyException})
- * and every task has a deadline: a task still queued at its deadline is skipped, not run late.
+ * and every task has a deadline: a task still queued at its deadline leaves the queue and is never
+ * run late.
  *
  * <p>Deadlines are enforced by one sweeper thread rather than a timer per task: a per-task timer
  * wakes a timer thread on every request, which costs a context switch each time on small machines.
@@ -27,7 +28,11 @@ public final class InferenceWorkers implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService sweeper;
-    private final Map<CompletableFuture<?>, Long> deadlines = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<?>, Pending> deadlines = new ConcurrentHashMap<>();
+
+    /** A submitted task and when it expires; an expired task leaves the queue at once, freeing its place. */
+    private record Pending(long deadline, Runnable job) {
+    }
 
     /** @param timeoutResolution how late a deadline may be noticed; the sweeper runs this often */
     public InferenceWorkers(int threads, int queueCapacity, Duration timeoutResolution) {
@@ -45,10 +50,11 @@ public final class InferenceWorkers implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Callable<T> task, Duration timeout) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        deadlines.put(result, System.nanoTime() + timeout.toNanos());
+        Runnable job = () -> runUnlessDone(task, result);
+        deadlines.put(result, new Pending(System.nanoTime() + timeout.toNanos(), job));
         result.whenComplete((value, error) -> deadlines.remove(result));
         try {
-            executor.execute(() -> runUnlessDone(task, result));
+            executor.execute(job);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new WorkersBusyException(executor.getQueue().size()));
         }
@@ -68,9 +74,9 @@ public final class InferenceWorkers implements AutoCloseable {
 
     private void expireOverdue() {
         long now = System.nanoTime();
-        deadlines.forEach((future, deadline) -> {
-            if (now - deadline >= 0) {
-                future.completeExceptionally(new TimeoutException());
+        deadlines.forEach((future, pending) -> {
+            if (now - pending.deadline() >= 0 && future.completeExceptionally(new TimeoutException())) {
+                executor.remove(pending.job());
             }
         });
     }
