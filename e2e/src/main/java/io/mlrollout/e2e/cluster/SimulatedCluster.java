@@ -101,10 +101,6 @@ public final class SimulatedCluster implements Cluster {
         return node.describePods();
     }
 
-    public String apiServerUrl() {
-        return api.url();
-    }
-
     @Override
     public void close() {
         operator.close();

@@ -61,10 +61,6 @@ public final class TrafficGenerator implements AutoCloseable {
         return skipped.get();
     }
 
-    public boolean finished() {
-        return ticker.isShutdown();
-    }
-
     /** Stops sending and waits (bounded) for the requests in flight. */
     @Override
     public void close() {

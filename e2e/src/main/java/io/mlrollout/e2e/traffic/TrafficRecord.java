@@ -1,6 +1,5 @@
 package io.mlrollout.e2e.traffic;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,9 +72,5 @@ public final class TrafficRecord {
         failures.subList(Math.max(0, failures.size() - 10), failures.size())
                 .forEach(f -> text.append("  failed: ").append(f).append('\n'));
         return text.toString();
-    }
-
-    public static Duration between(Instant from, Instant to) {
-        return Duration.between(from, to);
     }
 }
