@@ -1,7 +1,6 @@
 package io.mlrollout.operator.rollout;
 
 import io.mlrollout.api.v1alpha1.ModelRef;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,11 +29,5 @@ public record Observation(Map<ModelRef, VersionObservation> versions, int effect
 
     public Observation withAnalysis(AnalysisOutcome outcome) {
         return new Observation(versions, effectiveWeight, Optional.of(outcome));
-    }
-
-    public Observation with(ModelRef model, VersionObservation pods) {
-        Map<ModelRef, VersionObservation> copy = new HashMap<>(versions);
-        copy.put(model, pods);
-        return new Observation(copy, effectiveWeight, analysis);
     }
 }
