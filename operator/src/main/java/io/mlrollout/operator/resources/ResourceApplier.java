@@ -26,10 +26,16 @@ public final class ResourceApplier {
         this.serialization = client.getKubernetesSerialization();
     }
 
+    /**
+     * The pod template is replaced only when its digest changed (image, resources, port, env), so
+     * that an ordinary rolling update follows; the digest is compared with the object as the server
+     * has it, before the new digest is copied onto the update.
+     */
     public Deployment deployment(Deployment desired, Deployment existing) {
+        boolean templateChanged = existing != null && !sameHash(existing, desired);
         return apply(desired, existing, Objects.equals(replicas(desired), replicas(existing)), (updated, wanted) -> {
             updated.getSpec().setReplicas(wanted.getSpec().getReplicas());
-            if (!sameHash(updated, wanted)) {
+            if (templateChanged) {
                 updated.getSpec().setTemplate(wanted.getSpec().getTemplate());
             }
         });

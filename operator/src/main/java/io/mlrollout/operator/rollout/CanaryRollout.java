@@ -149,22 +149,25 @@ final class CanaryRollout {
         return promote();
     }
 
-    /** Scale the canary to full size, move all traffic to it, and only then retire the old version. */
+    /**
+     * Scale the canary to full size, move all traffic to it, and only then retire the old version.
+     * The stable version returns to full size too: until the switch it must be able to take
+     * everything back if the canary fails to scale.
+     */
     private Topology promote() {
         int replicas = in.replicas();
         int lastWeight = in.policy().weightAfter(in.policy().steps().size());
-        int stablePods = Math.max(in.split(lastWeight).stable(), 1);
         if (!canaryPods().readyWith(replicas)) {
             if (engine.past(status.getStepStartedAt(), in.policy().progressDeadline())) {
                 return rollBack(RolloutResult.RolledBack, Reasons.PROGRESS_DEADLINE_EXCEEDED, notReady(replicas));
             }
             engine.requeueAfter(RolloutEngine.POLL);
-            return new Topology(new Topology.VersionPlan(status.getStable(), stablePods),
+            return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
                     new Topology.VersionPlan(status.getCanary(), replicas), lastWeight);
         }
         if (in.observation().effectiveWeight() < 100) {
             engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));
-            return new Topology(new Topology.VersionPlan(status.getStable(), stablePods),
+            return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
                     new Topology.VersionPlan(status.getCanary(), replicas), 100);
         }
         ModelRef promoted = status.getCanary();

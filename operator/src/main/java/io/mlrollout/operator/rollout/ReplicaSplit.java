@@ -7,6 +7,10 @@ package io.mlrollout.operator.rollout;
  * canary's share of pods: the stable version scales down as the canary scales up, but never
  * below one pod before promotion. With weighted routing (an HTTPRoute) the stable keeps all its
  * pods and the canary gets enough for its share.
+ *
+ * <p>At 100% both run at full size, whatever the routing: until promotion the stable version must
+ * be able to take all traffic back at once, and a rollback from 100% must not meet a stable
+ * version with no pods.
  */
 public record ReplicaSplit(int stable, int canary) {
 
@@ -22,7 +26,7 @@ public record ReplicaSplit(int stable, int canary) {
             return new ReplicaSplit(replicas, 1);
         }
         if (weight == 100) {
-            return new ReplicaSplit(0, replicas);
+            return new ReplicaSplit(replicas, replicas);
         }
         if (replicas == 1) {
             // One pod cannot be split: run one of each (50%) rather than skip the canary step.
@@ -35,10 +39,13 @@ public record ReplicaSplit(int stable, int canary) {
     public static ReplicaSplit byWeightedRoute(int replicas, int weight) {
         checkArguments(replicas, weight);
         int canary = Math.max(1, (int) Math.ceil(replicas * weight / 100.0));
-        return new ReplicaSplit(weight == 100 ? 0 : replicas, canary);
+        return new ReplicaSplit(replicas, canary);
     }
 
-    /** The canary's share of traffic, in percent, when every one of these pods is Ready. */
+    /**
+     * The canary's share of traffic, in percent, when every one of these pods is Ready and a
+     * replica-ratio router selects both versions (below 100%; at 100% it selects the canary alone).
+     */
     public int effectiveWeight() {
         return weightOf(stable, canary);
     }

@@ -43,7 +43,7 @@ final class StepWalk {
 
     private boolean weightInEffect(int weight) {
         ReplicaSplit split = in.split(weight);
-        int expected = in.weightByReplicas() ? split.effectiveWeight() : weight;
+        int expected = in.weightByReplicas() && weight < 100 ? split.effectiveWeight() : weight;
         Observation seen = in.observation();
         VersionObservation canary = seen.pods(status.getCanary());
         if (canary.readyWith(split.canary()) && seen.pods(status.getStable()).readyWith(Math.min(1, split.stable()))

@@ -22,7 +22,7 @@ class ReplicaSplitTest {
     void replicaRatioKeepsOneStablePodAndPicksTheClosestShare(int replicas, int weight) {
         ReplicaSplit split = ReplicaSplit.byReplicaRatio(replicas, weight);
         if (weight == 100) {
-            assertThat(split).isEqualTo(new ReplicaSplit(0, replicas));
+            assertThat(split).as("the stable keeps the capacity to take everything back").isEqualTo(new ReplicaSplit(replicas, replicas));
             return;
         }
         assertThat(split.stable()).as("never below one stable pod before promotion").isGreaterThanOrEqualTo(1);
@@ -47,7 +47,7 @@ class ReplicaSplitTest {
     @MethodSource("replicasAndWeights")
     void weightedRoutesKeepTheStableAtFullSize(int replicas, int weight) {
         ReplicaSplit split = ReplicaSplit.byWeightedRoute(replicas, weight);
-        assertThat(split.stable()).isEqualTo(weight == 100 ? 0 : replicas);
+        assertThat(split.stable()).isEqualTo(replicas);
         assertThat(split.canary()).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(replicas);
         assertThat(split.canary() * 100).isGreaterThanOrEqualTo(replicas * weight);
     }
