@@ -19,12 +19,14 @@ public class AnalysisSpec {
 
     @Min(1)
     @Max(100)
-    @JsonPropertyDescription("Failed checks in a row that roll the canary back. Default 2.")
+    @JsonPropertyDescription("Failed checks that roll the canary back, counted over the whole rollout: a passing check "
+            + "in between does not reset the count. Default 2.")
     private Integer failureLimit;
 
     @Min(0)
     @JsonPropertyDescription("Fewer canary requests than this in an interval make the check inconclusive, "
-            + "never a pass. Default 50.")
+            + "never a pass. Default 50. A latency quantile needs at least 1 / (1 - q) requests whatever this says "
+            + "(100 for latency-p99); see metrics[].minSampleSize.")
     private Integer minSampleSize;
 
     @Min(1)

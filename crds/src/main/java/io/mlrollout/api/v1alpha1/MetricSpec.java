@@ -50,6 +50,22 @@ public class MetricSpec {
             + "zero does not make every canary fail. Default 0.")
     private Double tolerance;
 
+    @Min(1)
+    @JsonPropertyDescription("Fewer canary requests than this in an interval make this metric inconclusive; it "
+            + "replaces analysis.minSampleSize for this metric. Default: the larger of analysis.minSampleSize and, for a "
+            + "latency quantile, the requests that quantile needs (20 for latency-p95, 100 for latency-p99). Below it, "
+            + "a latency metric can still fail when so many requests are above the limit that no quantile within "
+            + "the limit could explain them.")
+    private Integer minSampleSize;
+
+    public Integer getMinSampleSize() {
+        return minSampleSize;
+    }
+
+    public void setMinSampleSize(Integer minSampleSize) {
+        this.minSampleSize = minSampleSize;
+    }
+
     public String getName() {
         return name;
     }

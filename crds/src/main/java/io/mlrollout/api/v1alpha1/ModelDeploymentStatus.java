@@ -47,7 +47,7 @@ public class ModelDeploymentStatus {
     private String rolloutStartedAt;
     @JsonPropertyDescription("When the current step started.")
     private String stepStartedAt;
-    @JsonPropertyDescription("Failed analysis runs in a row.")
+    @JsonPropertyDescription("Failed analysis runs of this rollout so far; failureLimit of them roll it back.")
     private Integer failedChecks;
     @JsonPropertyDescription("Inconclusive analysis runs in a row.")
     private Integer inconclusiveChecks;

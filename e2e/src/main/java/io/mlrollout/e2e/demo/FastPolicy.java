@@ -1,6 +1,7 @@
 package io.mlrollout.e2e.demo;
 
 import io.mlrollout.api.v1alpha1.AnalysisSpec;
+import io.mlrollout.api.v1alpha1.MetricSpec;
 import io.mlrollout.api.v1alpha1.Durations;
 import io.mlrollout.api.v1alpha1.RolloutPolicy;
 import io.mlrollout.api.v1alpha1.RolloutStep;
@@ -30,8 +31,24 @@ final class FastPolicy {
             if (analysis.getMinSampleSize() != null) {
                 analysis.setMinSampleSize(Math.max(5, analysis.getMinSampleSize() / FACTOR));
             }
+            // A latency quantile needs 1 / (1 - q) requests (100 for a p99) before the operator
+            // judges it; the fast demo accepts a tenth of that, and so a noisier quantile.
+            if (analysis.getMetrics() != null) {
+                for (MetricSpec metric : analysis.getMetrics()) {
+                    quantileOf(metric.getName()).ifPresent(q -> metric.setMinSampleSize(
+                            Math.max(5, (int) Math.ceil(1 / (1 - q) / FACTOR))));
+                }
+            }
         }
         return policy;
+    }
+
+    private static java.util.Optional<Double> quantileOf(String metric) {
+        return switch (metric) {
+            case "latency-p95" -> java.util.Optional.of(0.95);
+            case "latency-p99" -> java.util.Optional.of(0.99);
+            default -> java.util.Optional.empty();
+        };
     }
 
     private static String divided(String duration) {

@@ -30,6 +30,10 @@ class FastPolicyTest {
         assertThat(fast.getSpec().getAnalysis().getProgressDeadline()).isEqualTo("30s");
         assertThat(fast.getSpec().getAnalysis().getMinSampleSize()).isEqualTo(5);
         assertThat(fast.getSpec().getAnalysis().getFailureLimit()).isEqualTo(2);
+        assertThat(fast.getSpec().getAnalysis().getMetrics()).filteredOn(m -> m.getName().equals("latency-p99"))
+                .singleElement().satisfies(m -> assertThat(m.getMinSampleSize()).as("a tenth of a p99's 100").isEqualTo(10));
+        assertThat(fast.getSpec().getAnalysis().getMetrics()).filteredOn(m -> m.getName().equals("error-rate"))
+                .singleElement().satisfies(m -> assertThat(m.getMinSampleSize()).isNull());
     }
 
     @Test

@@ -15,9 +15,9 @@ public final class BuiltInMetrics {
             case "request-rate" -> Measurement.of(interval.requests() / Math.max(1e-3, length.toMillis() / 1000.0), requests);
             case "error-rate" -> share(interval.serverErrors(), interval, requests);
             case "client-error-rate" -> share(interval.clientErrors(), interval, requests);
-            case "latency-p50" -> quantile(interval, 0.50, requests);
-            case "latency-p95" -> quantile(interval, 0.95, requests);
-            case "latency-p99" -> quantile(interval, 0.99, requests);
+            case "latency-p50" -> quantile(interval, 0.50);
+            case "latency-p95" -> quantile(interval, 0.95);
+            case "latency-p99" -> quantile(interval, 0.99);
             default -> Measurement.noData("'" + metric + "' is not a built-in metric", requests);
         };
     }
@@ -26,8 +26,11 @@ public final class BuiltInMetrics {
         return requests == 0 ? Measurement.noData("no requests in the interval", 0) : Measurement.of(part / interval.requests(), requests);
     }
 
-    private static Measurement quantile(ServerCounters interval, double q, long requests) {
-        OptionalDouble value = Histograms.quantile(interval.latencyBuckets(), q);
-        return value.isPresent() ? Measurement.of(value.getAsDouble(), requests) : Measurement.noData("no requests in the interval", 0);
+    // Read conservatively: a latency limit is an upper limit, and interpolating inside a bucket
+    // would report a bucket full of slow requests as faster than they were.
+    private static Measurement quantile(ServerCounters interval, double q) {
+        OptionalDouble value = Histograms.upperBoundQuantile(interval.latencyBuckets(), q);
+        return value.isPresent() ? Measurement.quantile(value.getAsDouble(), new LatencyHistogram(q, interval.latencyBuckets()))
+                : Measurement.noData("no requests in the interval", 0);
     }
 }

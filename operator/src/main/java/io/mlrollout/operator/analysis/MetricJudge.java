@@ -3,10 +3,14 @@ package io.mlrollout.operator.analysis;
 import io.mlrollout.api.v1alpha1.MetricResult;
 import io.mlrollout.api.v1alpha1.MetricSpec;
 import io.mlrollout.api.v1alpha1.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Judges one metric of one interval. No data, or fewer requests than the minimum sample, is
- * inconclusive: it never passes and never fails. Only a number can fail a canary.
+ * Judges one metric of one interval. No data, or fewer requests than the metric's minimum sample,
+ * is inconclusive: it never passes. Only a number can fail a canary, and below the minimum sample
+ * only a latency histogram whose slow requests are too many for any quantile within the limit.
  */
 public final class MetricJudge {
 
@@ -24,11 +28,49 @@ public final class MetricJudge {
         if (!canary.hasValue()) {
             return verdict(result, Verdict.Inconclusive, "no canary data: " + canary.error());
         }
-        if (canary.sampleSize() != Measurement.UNKNOWN_SAMPLE && canary.sampleSize() < minSampleSize) {
-            return verdict(result, Verdict.Inconclusive, canary.sampleSize() + " canary requests, fewer than minSampleSize "
-                    + minSampleSize);
+        long needed = requiredSample(spec, canary, minSampleSize);
+        if (canary.sampleSize() != Measurement.UNKNOWN_SAMPLE && canary.sampleSize() < needed) {
+            return tooFewRequests(spec, result, canary, values.stable(), needed, minSampleSize);
         }
         return compare(spec, result, canary.value().getAsDouble(), values.stable());
+    }
+
+    /** The metric's own minimum, else the policy's, raised to what a latency quantile needs to mean anything. */
+    static long requiredSample(MetricSpec spec, Measurement canary, long minSampleSize) {
+        if (spec.getMinSampleSize() != null) {
+            return spec.getMinSampleSize();
+        }
+        return canary.histogram() == null ? minSampleSize : Math.max(minSampleSize, canary.histogram().minimumSample());
+    }
+
+    private static MetricResult tooFewRequests(MetricSpec spec, MetricResult result, Measurement canary, Measurement stable,
+                                               long needed, long policyMinimum) {
+        LatencyHistogram histogram = canary.histogram();
+        if (histogram != null) {
+            for (double limit : upperLimits(spec, stable)) {
+                if (ExceedanceEvidence.significantlyAbove(histogram, limit)) {
+                    result.setLimit(limit);
+                    return verdict(result, Verdict.Fail, String.format(Locale.ROOT,
+                            "%d of %d canary requests slower than %.4g s: too many for a %s within the limit",
+                            Math.round(histogram.requestsAbove(limit)), canary.sampleSize(), limit, histogram.label()));
+                }
+            }
+        }
+        String why = spec.getMinSampleSize() != null ? "this metric's minSampleSize " + needed
+                : histogram != null && needed > policyMinimum ? "the " + needed + " a " + histogram.label() + " needs"
+                : "minSampleSize " + needed;
+        return verdict(result, Verdict.Inconclusive, canary.sampleSize() + " canary requests, fewer than " + why);
+    }
+
+    private static List<Double> upperLimits(MetricSpec spec, Measurement stable) {
+        List<Double> limits = new ArrayList<>();
+        if (spec.getMax() != null) {
+            limits.add(spec.getMax());
+        }
+        if (spec.getMaxRelativeToStable() != null && stable.hasValue()) {
+            limits.add(relativeLimit(spec, stable));
+        }
+        return limits;
     }
 
     private static MetricResult compare(MetricSpec spec, MetricResult result, double value, Measurement stable) {
@@ -50,16 +92,24 @@ public final class MetricJudge {
     // Without a stable value there is nothing to compare with: an absolute limit that held still
     // decides, otherwise the check cannot say.
     private static MetricResult relativeToStable(MetricSpec spec, MetricResult result, double value, Measurement stable) {
-        double tolerance = spec.getTolerance() == null ? 0 : spec.getTolerance();
         if (!stable.hasValue()) {
             boolean hasAbsolute = spec.getMax() != null || spec.getMin() != null;
             return verdict(result, hasAbsolute ? Verdict.Pass : Verdict.Inconclusive,
                     "no stable data to compare with: " + stable.error());
         }
-        double limit = spec.getMaxRelativeToStable() * stable.value().getAsDouble() + tolerance;
+        double limit = relativeLimit(spec, stable);
         result.setLimit(limit);
-        return value > limit ? verdict(result, Verdict.Fail, "above " + spec.getMaxRelativeToStable() + " x stable + " + tolerance)
-                : verdict(result, Verdict.Pass, null);
+        double tolerance = spec.getTolerance() == null ? 0 : spec.getTolerance();
+        if (value <= limit) {
+            return verdict(result, Verdict.Pass, stable.note());
+        }
+        String origin = stable.note() == null ? "" : " (" + stable.note() + ")";
+        return verdict(result, Verdict.Fail, "above " + spec.getMaxRelativeToStable() + " x stable + " + tolerance + origin);
+    }
+
+    private static double relativeLimit(MetricSpec spec, Measurement stable) {
+        double tolerance = spec.getTolerance() == null ? 0 : spec.getTolerance();
+        return spec.getMaxRelativeToStable() * stable.value().getAsDouble() + tolerance;
     }
 
     private static MetricResult verdict(MetricResult result, Verdict verdict, String message) {

@@ -7,6 +7,7 @@ import io.mlrollout.api.v1alpha1.MetricSpec;
 import io.mlrollout.operator.analysis.AnalysisVerdicts;
 import io.mlrollout.operator.analysis.MetricJudge;
 import io.mlrollout.operator.analysis.MetricValues;
+import io.mlrollout.operator.analysis.StableFallback;
 import io.mlrollout.operator.rollout.AnalysisOutcome;
 import io.mlrollout.operator.rollout.PolicyResolver;
 import io.mlrollout.operator.rollout.ResolvedPolicy;
@@ -30,7 +31,11 @@ public final class AnalysisRunner {
         providers.put(MetricProviderType.PROMETHEUS, prometheus);
     }
 
-    public AnalysisOutcome run(ResolvedPolicy policy, AnalysisTarget target, Instant now) {
+    /**
+     * @param previous the last analysis of this rollout, or null: its stable values stand in for a
+     *     stable version that has no traffic now (the canary at 100%), so relative limits still apply
+     */
+    public AnalysisOutcome run(ResolvedPolicy policy, AnalysisTarget target, AnalysisStatus previous, Instant now) {
         Map<MetricProviderType, List<MetricSpec>> byProvider = new LinkedHashMap<>();
         for (MetricSpec metric : policy.metrics()) {
             byProvider.computeIfAbsent(PolicyResolver.providerOf(metric), p -> new ArrayList<>()).add(metric);
@@ -39,8 +44,8 @@ public final class AnalysisRunner {
         byProvider.forEach((type, metrics) -> values.putAll(measure(type, metrics, target)));
         List<MetricResult> results = new ArrayList<>();
         for (MetricSpec metric : policy.metrics()) {
-            results.add(MetricJudge.judge(metric, values.getOrDefault(metric.getName(), MetricValues.failed("not measured")),
-                    policy.minSampleSize()));
+            MetricValues measured = values.getOrDefault(metric.getName(), MetricValues.failed("not measured"));
+            results.add(MetricJudge.judge(metric, StableFallback.apply(measured, metric.getName(), previous), policy.minSampleSize()));
         }
         AnalysisStatus status = new AnalysisStatus();
         status.setTime(now.toString());

@@ -108,7 +108,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
         Instant now = clock.instant();
         if (AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
-            AnalysisOutcome outcome = analysis.run(policy.policy(), target(md, policy.policy()), now);
+            AnalysisOutcome outcome = analysis.run(policy.policy(), target(md, policy.policy()), md.getStatus().getLastAnalysis(), now);
             metrics.analysed(outcome.details().getMetrics());
             observation = observation.withAnalysis(outcome);
         }

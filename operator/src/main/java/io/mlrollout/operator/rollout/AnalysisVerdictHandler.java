@@ -8,10 +8,11 @@ import io.mlrollout.operator.analysis.AnalysisVerdicts;
 import java.util.stream.Collectors;
 
 /**
- * Counts analysis verdicts in a row and says when they end the rollout: failureLimit failed runs in
- * a row roll back; inconclusiveLimit inconclusive runs in a row roll back (InsufficientData) or
- * pause, as the policy says. A pass resets both counts; an inconclusive run neither breaks nor
- * extends a failure streak.
+ * Counts analysis verdicts and says when they end the rollout: failureLimit failed runs over the
+ * whole rollout roll back, however spread (a canary that fails every other check is no better than
+ * one that fails two in a row); inconclusiveLimit inconclusive runs in a row roll back
+ * (InsufficientData) or pause, as the policy says. A pass ends an inconclusive streak but never
+ * forgives a failure.
  */
 final class AnalysisVerdictHandler {
 
@@ -34,10 +35,7 @@ final class AnalysisVerdictHandler {
         int failed = count(status.getFailedChecks());
         int inconclusive = count(status.getInconclusiveChecks());
         switch (outcome.verdict()) {
-            case Pass -> {
-                failed = 0;
-                inconclusive = 0;
-            }
+            case Pass -> inconclusive = 0;
             case Fail -> {
                 failed++;
                 inconclusive = 0;
@@ -50,7 +48,7 @@ final class AnalysisVerdictHandler {
         status.setInconclusiveChecks(inconclusive);
         if (failed >= policy.failureLimit()) {
             reason = Reasons.ANALYSIS_FAILED;
-            detail = failed + " failed analyses in a row: " + AnalysisVerdicts.describeFailures(outcome.details().getMetrics());
+            detail = failed + " failed analyses (failureLimit " + policy.failureLimit() + "): " + AnalysisVerdicts.describeFailures(outcome.details().getMetrics());
             return Outcome.ROLL_BACK;
         }
         if (inconclusive >= policy.inconclusiveLimit()) {

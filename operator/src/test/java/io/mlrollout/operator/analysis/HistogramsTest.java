@@ -39,4 +39,24 @@ class HistogramsTest {
         empty.put(Double.POSITIVE_INFINITY, 0.0);
         assertThat(Histograms.quantile(empty, 0.5)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({"0.05, 0.001", "0.10, 0.001", "0.11, 0.005", "0.50, 0.005", "0.90, 0.005", "0.95, 0.010", "0.99, 0.010"})
+    void theConservativeReadingIsTheUpperBoundOfTheBucketHoldingTheRank(double q, double expected) {
+        assertThat(Histograms.upperBoundQuantile(buckets(), q)).hasValueCloseTo(expected, offset(1e-12));
+        assertThat(Histograms.upperBoundQuantile(buckets(), q).getAsDouble())
+                .as("never below the interpolated value").isGreaterThanOrEqualTo(Histograms.quantile(buckets(), q).getAsDouble() - 1e-12);
+    }
+
+    @Test
+    void theConservativeReadingAboveTheHighestFiniteBucketIsThatBound() {
+        assertThat(Histograms.upperBoundQuantile(buckets(), 0.999)).hasValueCloseTo(0.010, offset(1e-12));
+        assertThat(Histograms.upperBoundQuantile(new TreeMap<>(), 0.99)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0005, 90", "0.001, 90", "0.003, 10", "0.005, 10", "0.010, 1", "1.0, 0"})
+    void requestsCertainlyAboveALimit(double limit, double expected) {
+        assertThat(Histograms.countAbove(buckets(), limit)).isEqualTo(expected);
+    }
 }

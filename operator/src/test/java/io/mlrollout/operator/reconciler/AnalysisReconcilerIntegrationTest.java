@@ -102,7 +102,7 @@ class AnalysisReconcilerIntegrationTest {
         });
         assertThat(rolledBack.getConditions()).anySatisfy(c -> assertThat(c.getType() + "/" + c.getStatus() + "/" + c.getReason())
                 .isEqualTo("Degraded/True/AnalysisFailed"));
-        assertThat(rolledBack.getHistory().get(0).getReason()).startsWith("AnalysisFailed: 2 failed analyses in a row: error-rate 0.5000 (limit 0.05000");
+        assertThat(rolledBack.getHistory().get(0).getReason()).startsWith("AnalysisFailed: 2 failed analyses (failureLimit 2): error-rate 0.5000 (limit 0.05000");
         assertThat(cluster.eventReasons()).contains(Reasons.ANALYSIS_FAILED, Reasons.ROLLED_BACK);
         assertThat(cluster.routerSelector("iris")).containsEntry(Labels.VERSION, MockClusterFixture.slug("1.0.0"));
         assertThat(cluster.deployment("iris", "2.0.0").getSpec().getReplicas()).isZero();

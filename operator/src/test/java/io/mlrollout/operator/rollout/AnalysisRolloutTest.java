@@ -43,7 +43,7 @@ class AnalysisRolloutTest {
     }
 
     @Test
-    void failureLimitFailedRunsInARowRollBackWithTheNumbers() {
+    void failureLimitFailedRunsRollBackWithTheNumbers() {
         TestingCluster cluster = canaryAt20(POLICY, Verdict.Fail);
         cluster.advance(INTERVAL).settle();
         assertThat(cluster.status().getPhase()).as("one failure is not yet a rollback").isEqualTo(Phase.Progressing);
@@ -52,7 +52,7 @@ class AnalysisRolloutTest {
         cluster.advance(INTERVAL).settle();
         assertThat(cluster.status().getPhase()).isEqualTo(Phase.RolledBack);
         assertThat(cluster.status().getHistory().get(0).getReason())
-                .startsWith("AnalysisFailed: 2 failed analyses in a row: error-rate 0.2000 (limit 0.01000");
+                .startsWith("AnalysisFailed: 2 failed analyses (failureLimit 2): error-rate 0.2000 (limit 0.01000");
         assertThat(RolloutEngineTest.condition(cluster.status(), Reasons.DEGRADED)).isEqualTo("True/AnalysisFailed");
         assertThat(cluster.eventReasons()).containsSubsequence(Reasons.ANALYSIS_FAILED, Reasons.ANALYSIS_FAILED, Reasons.ROLLED_BACK);
         assertThat(cluster.last().topology().canaryWeight()).isZero();
@@ -61,14 +61,29 @@ class AnalysisRolloutTest {
     }
 
     @Test
-    void aPassBreaksAFailureStreak() {
+    void aCanaryFailingEveryOtherAnalysisIsRolledBackAtTheFailureLimit() {
+        ResolvedPolicy longHolds = new ResolvedPolicy(List.of(new Step.SetWeight(20), Step.Pause.of(INTERVAL.multipliedBy(10))),
+                INTERVAL, 3, 50, 3, InconclusiveAction.ROLLBACK, Duration.ofMinutes(5), PolicyDefaults.metrics());
+        TestingCluster cluster = canaryAt20(longHolds, Verdict.Fail);
+        int runs = 0;
+        for (Verdict next = Verdict.Fail; runs < 10 && cluster.status().getPhase() == Phase.Progressing; runs++) {
+            cluster.analysis(next).advance(INTERVAL).settle();
+            next = next == Verdict.Fail ? Verdict.Pass : Verdict.Fail;
+        }
+        assertThat(cluster.status().getPhase()).isEqualTo(Phase.RolledBack);
+        assertThat(runs).as("fail, pass, fail, pass, fail: the third failure rolls back").isEqualTo(5);
+        assertThat(cluster.status().getHistory().get(0).getReason()).startsWith("AnalysisFailed: 3 failed analyses (failureLimit 3)");
+    }
+
+    @Test
+    void aPassNeverForgivesAFailureButTheCountStartsAfreshWithTheNextRollout() {
         TestingCluster cluster = canaryAt20(POLICY, Verdict.Fail);
         cluster.advance(INTERVAL).settle();
         cluster.analysis(Verdict.Pass).advance(INTERVAL).settle();
-        assertThat(cluster.status().getFailedChecks()).isZero();
-        cluster.analysis(Verdict.Fail).advance(INTERVAL).settle();
-        assertThat(cluster.status().getPhase()).isNotEqualTo(Phase.RolledBack);
         assertThat(cluster.status().getFailedChecks()).isEqualTo(1);
+        cluster.desire("3.0.0").settle();
+        assertThat(cluster.status().getCanaryVersion()).isEqualTo("3.0.0");
+        assertThat(cluster.status().getFailedChecks()).isNull();
     }
 
     @Test
