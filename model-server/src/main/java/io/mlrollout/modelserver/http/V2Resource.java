@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Health and metadata of the Open Inference Protocol v2. Readiness is 200 only when the model can
- * serve; otherwise 503 with the reason (v2 clients read any non-200 as "not ready").
+ * serve and the server is not draining before shutdown; otherwise 503 with the reason (v2 clients
+ * read any non-200 as "not ready").
  */
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +53,10 @@ public class V2Resource {
     @GET
     @Path("/health/ready")
     public Response ready() {
-        ModelState state = lifecycle.state();
-        return state.isReady()
+        Optional<String> notReady = lifecycle.notReadyReason();
+        return notReady.isEmpty()
                 ? responses.json(200, new V2Messages.Ready(true, null))
-                : responses.json(503, new V2Messages.Ready(false, state.notReadyReason()));
+                : responses.json(503, new V2Messages.Ready(false, notReady.get()));
     }
 
     @GET
@@ -87,10 +88,9 @@ public class V2Resource {
         if (notServed.isPresent()) {
             return responses.error(404, notServed.get());
         }
-        ModelState state = lifecycle.state();
-        String reason = state.isReady() ? null : state.notReadyReason();
-        return responses.json(state.isReady() ? 200 : 503,
-                new V2Messages.ModelReady(name, lifecycle.modelVersion(), state.isReady(), reason));
+        Optional<String> notReady = lifecycle.notReadyReason();
+        return responses.json(notReady.isEmpty() ? 200 : 503,
+                new V2Messages.ModelReady(name, lifecycle.modelVersion(), notReady.isEmpty(), notReady.orElse(null)));
     }
 
     private Response modelMetadata(String name, String version) {

@@ -16,13 +16,15 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the one model in the background at start, so liveness answers at once and readiness
  * turns true only when the model can serve. A failed load leaves the process up, not ready, with
- * the reason in the log, the ready endpoints and {@code model_loaded 0}.
+ * the reason in the log, the ready endpoints and {@code model_loaded 0}. Readiness also turns false
+ * when a shutdown drain starts ({@link ShutdownDrain}), while the model keeps serving.
  */
 @ApplicationScoped
 public class ModelLifecycle {
@@ -32,14 +34,16 @@ public class ModelLifecycle {
     private final ModelConfig model;
     private final InferenceConfig inference;
     private final InferenceMetrics metrics;
+    private final ShutdownDrain drain;
     private volatile ModelState state = new ModelState.Loading();
     private InferenceWorkers workers;
     private Path workDir;
 
-    public ModelLifecycle(ModelConfig model, InferenceConfig inference, InferenceMetrics metrics) {
+    public ModelLifecycle(ModelConfig model, InferenceConfig inference, InferenceMetrics metrics, ShutdownDrain drain) {
         this.model = model;
         this.inference = inference;
         this.metrics = metrics;
+        this.drain = drain;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -95,8 +99,21 @@ public class ModelLifecycle {
         WorkDirectory.delete(workDir);
     }
 
+    /** Whether inference can be served; see {@link #notReadyReason()} for what readiness probes report. */
     public ModelState state() {
         return state;
+    }
+
+    /**
+     * Why readiness probes must be told "not ready", or empty when ready: the model is not loaded, or
+     * the server is draining before shutdown (when inference still serves, so only probes see it).
+     */
+    public Optional<String> notReadyReason() {
+        if (drain.isDraining()) {
+            return Optional.of(drain.notReadyReason());
+        }
+        ModelState current = state;
+        return current.isReady() ? Optional.empty() : Optional.of(current.notReadyReason());
     }
 
     public InferenceWorkers workers() {

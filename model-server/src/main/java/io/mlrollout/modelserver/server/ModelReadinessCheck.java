@@ -1,11 +1,14 @@
 package io.mlrollout.modelserver.server;
 
-import io.mlrollout.modelserver.inference.ModelState;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Mirrors model readiness on /q/health/ready, for platforms that probe Quarkus' health endpoints. */
+/**
+ * Mirrors model readiness, shutdown drain included, on /q/health/ready, for platforms that probe
+ * Quarkus' health endpoints.
+ */
 @Readiness
 class ModelReadinessCheck implements HealthCheck {
 
@@ -17,12 +20,12 @@ class ModelReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        ModelState state = lifecycle.state();
+        Optional<String> notReady = lifecycle.notReadyReason();
         return HealthCheckResponse.named("model")
-                .status(state.isReady())
+                .status(notReady.isEmpty())
                 .withData("model", lifecycle.modelName())
                 .withData("version", lifecycle.modelVersion())
-                .withData("reason", state.isReady() ? "loaded" : state.notReadyReason())
+                .withData("reason", notReady.orElse("loaded"))
                 .build();
     }
 }

@@ -7,12 +7,14 @@ import io.mlrollout.modelserver.inference.ServedModel;
 import io.mlrollout.modelserver.inference.Tensor;
 import io.mlrollout.modelserver.support.InferBodies;
 import io.mlrollout.modelserver.support.SampleModels;
+import io.mlrollout.modelserver.support.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +41,8 @@ public final class InferenceBenchmark {
         System.out.printf("load average at the start: %s%n", loadAverage());
         Path log = Files.createTempFile("model-server-bench", ".log");
         try (ServedModel served = loadInProcess(model);
-                ServerProcess server = ServerProcess.start(serverJar, model, log)) {
+                ServerProcess server = ServerProcess.start(serverJar,
+                        Map.of("MODEL_NAME", "iris", "MODEL_VERSION", "bench", "MODEL_URI", model), log)) {
             List<Tensor> row = List.of(SampleModels.typicalRow(SPECIES));
             byte[] body = InferBodies.typicalRow(SPECIES).getBytes(StandardCharsets.UTF_8);
             LoadRun.CallFactory inProcess = () -> () -> served.infer(row, List.of());
