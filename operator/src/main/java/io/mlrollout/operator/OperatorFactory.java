@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlrollout.operator.monitoring.OperatorMetrics;
 import io.mlrollout.operator.reconciler.ModelDeploymentReconciler;
@@ -15,6 +16,8 @@ import java.util.HashSet;
  * PUTs with resourceVersion (optimistic concurrency), which every API server supports.
  */
 public final class OperatorFactory {
+
+    static final java.time.Duration MAX_RETRY_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private OperatorFactory() {
     }
@@ -35,6 +38,10 @@ public final class OperatorFactory {
         operator.register(reconciler, override -> {
             // Annotations (promote, abort, retry) do not change the generation: every change must reconcile.
             override.withGenerationAware(false);
+            // A failing reconcile is retried for as long as it fails, at most a minute apart: a
+            // rollout must never be left unattended because an API call failed five times.
+            override.withRetry(GenericRetry.defaultLimitedExponentialRetry().withoutMaxAttempts()
+                    .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()));
             if (!settings.watchNamespaces().isEmpty()) {
                 override.settingNamespaces(new HashSet<>(settings.watchNamespaces()));
             }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -45,6 +46,8 @@ import java.util.stream.Collectors;
  * objects, write the status, emit events, and come back when the next step is due.
  */
 public final class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelDeploymentReconciler.class);
 
     /** Even with nothing to wait for, look again now and then: a missed event must not strand a rollout. */
     static final Duration RESYNC = Duration.ofMinutes(2);
@@ -122,13 +125,34 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
                         observation.pods(decision.status().getCanary())));
         statusWriter.write(md, decision.status(), context);
 
-        String rollbackReason = InvalidSpecStatus.degradedReason(decision.status());
+        String rollbackReason = DegradedStatus.degradedReason(decision.status());
         for (RolloutEvent event : decision.events()) {
             events.record(md, event);
             metrics.recordEvent(event, rollbackReason);
         }
         metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), decision.status().getCanaryWeight());
         return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
+    }
+
+    /**
+     * A reconcile that threw (the API server refused a write, a CRD is missing, RBAC denies a verb)
+     * is reported where users look: Degraded with reason ReconcileError and the server's message,
+     * and one Warning Event per distinct message. The framework retries with back-off, bounded.
+     */
+    @Override
+    public ErrorStatusUpdateControl<ModelDeployment> updateErrorStatus(ModelDeployment md, Context<ModelDeployment> context,
+                                                                      Exception e) {
+        DegradedStatus.Result result = DegradedStatus.reconcileError(md, ReconcileErrors.describe(e), clock.instant());
+        try {
+            statusWriter.write(md, result.status(), context);
+            if (result.newProblem()) {
+                events.record(md, RolloutEvent.warning(Reasons.RECONCILE_ERROR, result.message()));
+            }
+        } catch (RuntimeException writeFailed) {
+            LOG.warnf("Cannot report the reconcile error of %s/%s in its status: %s", md.getMetadata().getNamespace(),
+                    md.getMetadata().getName(), writeFailed.getMessage());
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     private AnalysisTarget target(ModelDeployment md, ResolvedPolicy policy) {
@@ -139,7 +163,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     }
 
     private UpdateControl<ModelDeployment> invalidSpec(ModelDeployment md, Context<ModelDeployment> context, List<String> problems) {
-        InvalidSpecStatus.Result result = InvalidSpecStatus.of(md, problems, clock.instant());
+        DegradedStatus.Result result = DegradedStatus.invalidSpec(md, problems, clock.instant());
         statusWriter.write(md, result.status(), context);
         if (result.newProblem()) {
             events.record(md, RolloutEvent.warning(Reasons.INVALID_SPEC, result.message()));

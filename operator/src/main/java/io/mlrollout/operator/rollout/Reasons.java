@@ -19,6 +19,7 @@ public final class Reasons {
     // Degraded, and the reasons a canary is rolled back
     public static final String AS_EXPECTED = "AsExpected";
     public static final String INVALID_SPEC = "InvalidSpec";
+    public static final String RECONCILE_ERROR = "ReconcileError";
     public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
     public static final String CANARY_FAILING = "CanaryFailing";
     public static final String ANALYSIS_FAILED = "AnalysisFailed";

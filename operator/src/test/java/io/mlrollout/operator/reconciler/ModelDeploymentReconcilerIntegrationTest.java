@@ -221,4 +221,26 @@ class ModelDeploymentReconcilerIntegrationTest {
                 .containsEntry(VersionNames.objectName("iris", ModelRef.of(MockClusterFixture.model("2.0.0"))), 0);
     }
 
+
+    @Test
+    void aWriteTheApiServerRefusesIsReportedAsReconcileErrorAndRecoversWhenAccepted() {
+        server.expect().post().withPath("/apis/apps/v1/namespaces/" + MockClusterFixture.NS + "/deployments")
+                .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("deployments.apps is forbidden: admission webhook denied the request").build())
+                .times(3);
+        cluster.policy("canary", RolloutStep.weight(50), RolloutStep.pause("1s"));
+        cluster.modelDeployment("iris", "1.0.0", "canary", 2);
+
+        await().atMost(MockClusterFixture.WAIT).untilAsserted(() -> assertThat(cluster.status("iris")).isNotNull()
+                .satisfies(status -> assertThat(status.getConditions()).anySatisfy(c -> {
+                    assertThat(c.getType() + "/" + c.getStatus() + "/" + c.getReason()).isEqualTo("Degraded/True/ReconcileError");
+                    assertThat(c.getMessage()).contains("HTTP 403", "admission webhook denied the request");
+                })));
+        assertThat(cluster.eventReasons()).contains(Reasons.RECONCILE_ERROR);
+
+        ModelDeploymentStatus recovered = cluster.awaitPhase("iris", Phase.Stable);
+        assertThat(recovered.getConditions()).anySatisfy(c -> assertThat(c.getType() + "/" + c.getStatus())
+                .isEqualTo("Degraded/False"));
+        assertThat(cluster.eventReasons()).filteredOn(Reasons.RECONCILE_ERROR::equals).as("one Event per distinct error").hasSize(1);
+    }
 }

@@ -12,32 +12,40 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The status of a ModelDeployment the operator cannot act on: Degraded with reason InvalidSpec
- * and a message naming each field. Everything else stays as it was, so the stable version keeps
- * serving and the rollout resumes where it stood once the spec or policy is fixed.
+ * The status of a ModelDeployment the operator cannot act on, or failed to act on: Degraded with
+ * reason InvalidSpec (a message naming each field) or ReconcileError (the API server's message).
+ * Everything else stays as it was, so the stable version keeps serving and the rollout resumes
+ * where it stood once the cause is gone.
  */
-final class InvalidSpecStatus {
+final class DegradedStatus {
 
     record Result(ModelDeploymentStatus status, String message, boolean newProblem) {
     }
 
-    private InvalidSpecStatus() {
+    private DegradedStatus() {
     }
 
-    static Result of(ModelDeployment md, List<String> problems, Instant now) {
+    static Result invalidSpec(ModelDeployment md, List<String> problems, Instant now) {
+        return of(md, Reasons.INVALID_SPEC, "Invalid spec: " + String.join("; ", problems), now);
+    }
+
+    static Result reconcileError(ModelDeployment md, String error, Instant now) {
+        return of(md, Reasons.RECONCILE_ERROR, "Reconcile failed, retrying: " + error, now);
+    }
+
+    private static Result of(ModelDeployment md, String reason, String message, Instant now) {
         ModelDeploymentStatus status = StatusCopy.of(md.getStatus());
-        String message = "Invalid spec: " + String.join("; ", problems);
         Condition previous = status.getConditions().stream().filter(c -> Reasons.DEGRADED.equals(c.getType())).findFirst().orElse(null);
         boolean newProblem = previous == null || !Objects.equals(previous.getMessage(), message);
         long generation = md.getMetadata().getGeneration() == null ? 0 : md.getMetadata().getGeneration();
         if (status.getPhase() == null) {
             status.setPhase(Phase.Failed);
-            StatusConditions.put(status, Reasons.READY, false, Reasons.INVALID_SPEC, message, generation, now.toString());
-            StatusConditions.put(status, Reasons.PROGRESSING, false, Reasons.INVALID_SPEC, message, generation, now.toString());
+            StatusConditions.put(status, Reasons.READY, false, reason, message, generation, now.toString());
+            StatusConditions.put(status, Reasons.PROGRESSING, false, reason, message, generation, now.toString());
         }
         status.setMessage(message);
         status.setObservedGeneration(generation);
-        StatusConditions.put(status, Reasons.DEGRADED, true, Reasons.INVALID_SPEC, message, generation, now.toString());
+        StatusConditions.put(status, Reasons.DEGRADED, true, reason, message, generation, now.toString());
         return new Result(status, message, newProblem);
     }
 
