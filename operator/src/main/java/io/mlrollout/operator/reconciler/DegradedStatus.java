@@ -55,4 +55,20 @@ final class DegradedStatus {
                 .filter(c -> Reasons.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus()))
                 .map(Condition::getReason).findFirst().orElse(null);
     }
+
+    /**
+     * The intent written before acting keeps a reported ReconcileError until the cluster has
+     * accepted the changes, so that a failing retry does not flip Degraded (and emit an Event)
+     * every time.
+     */
+    static ModelDeploymentStatus keepingReconcileError(ModelDeploymentStatus previous, ModelDeploymentStatus next) {
+        if (previous == null || !Reasons.RECONCILE_ERROR.equals(degradedReason(previous)) || degradedReason(next) != null) {
+            return next;
+        }
+        ModelDeploymentStatus kept = StatusCopy.of(next);
+        kept.getConditions().removeIf(c -> Reasons.DEGRADED.equals(c.getType()));
+        previous.getConditions().stream().filter(c -> Reasons.DEGRADED.equals(c.getType())).findFirst()
+                .ifPresent(kept.getConditions()::add);
+        return kept;
+    }
 }

@@ -32,6 +32,7 @@ import io.mlrollout.operator.rollout.RolloutEvent;
 import io.mlrollout.operator.rollout.ResolvedPolicy;
 import io.mlrollout.operator.rollout.RolloutInput;
 import io.mlrollout.operator.rollout.SpecValidator;
+import io.mlrollout.operator.rollout.StatusCopy;
 import io.mlrollout.operator.traffic.TrafficRouter;
 import io.mlrollout.operator.traffic.TrafficRouters;
 import java.time.Clock;
@@ -119,18 +120,22 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
                 router.weightsByReplicas(), policy.policy(), md.getStatus(), observation, AnnotationRequests.of(md),
                 md.getMetadata().getGeneration(), now));
 
+        // Intent first: the decision is in the status before the cluster changes, so a crash or a
+        // failed write in between converges to it (a rollback is never forgotten and undone).
+        ModelDeployment written = statusWriter.write(md, DegradedStatus.keepingReconcileError(md.getStatus(), decision.status()), context);
         topologyApplier.apply(md, decision.topology(), router);
-        decision.status().setCanaryWeight(decision.topology().canary() == null ? 0
-                : router.effectiveWeight(md, decision.status().getCanary(), observation.pods(decision.status().getStable()),
-                        observation.pods(decision.status().getCanary())));
-        statusWriter.write(md, decision.status(), context);
+        ModelDeploymentStatus applied = StatusCopy.of(decision.status());
+        applied.setCanaryWeight(decision.topology().canary() == null ? 0
+                : router.effectiveWeight(md, applied.getCanary(), observation.pods(applied.getStable()),
+                        observation.pods(applied.getCanary())));
+        statusWriter.write(written, applied, context);
 
-        String rollbackReason = DegradedStatus.degradedReason(decision.status());
+        String rollbackReason = DegradedStatus.degradedReason(applied);
         for (RolloutEvent event : decision.events()) {
             events.record(md, event);
             metrics.recordEvent(event, rollbackReason);
         }
-        metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), decision.status().getCanaryWeight());
+        metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), applied.getCanaryWeight());
         return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
     }
 

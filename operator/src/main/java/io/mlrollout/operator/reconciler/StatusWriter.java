@@ -14,11 +14,12 @@ final class StatusWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    void write(ModelDeployment md, ModelDeploymentStatus status, Context<ModelDeployment> context) {
+    /** @return the resource as the server now has it (the given one when nothing changed) */
+    ModelDeployment write(ModelDeployment md, ModelDeploymentStatus status, Context<ModelDeployment> context) {
         if (MAPPER.valueToTree(status).equals(MAPPER.valueToTree(md.getStatus() == null ? new ModelDeploymentStatus() : md.getStatus()))) {
-            return;
+            return md;
         }
-        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(md, context, fresh -> {
+        return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(md, context, fresh -> {
             fresh.setStatus(status);
             return fresh;
         });

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.mlrollout.api.v1alpha1.ModelDeployment;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.api.v1alpha1.ServingSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,15 @@ import java.util.Map;
  * only, not of its pod template: promotion relabels the Deployment and leaves its pods running.
  */
 public final class DesiredDeployment {
+
+    /**
+     * How long a model server keeps serving after SIGTERM while it reports not-ready, so that
+     * endpoints stop sending it requests before it stops (the model server's DRAIN_PERIOD).
+     */
+    static final Duration DRAIN_PERIOD = Duration.ofSeconds(5);
+
+    /** The drain, then up to 10 s for requests in flight, with room to spare before SIGKILL. */
+    static final long TERMINATION_GRACE_SECONDS = DRAIN_PERIOD.toSeconds() + 10 + 15;
 
     private DesiredDeployment() {
     }
@@ -61,6 +71,7 @@ public final class DesiredDeployment {
                     .withRunAsNonRoot(true)
                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
+                .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
                 .withContainers(container(md, model, defaults))
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                 .build();
@@ -96,6 +107,7 @@ public final class DesiredDeployment {
             env.add(new EnvVar("MODEL_SHA256", model.getSha256(), null));
         }
         env.add(new EnvVar("QUARKUS_HTTP_PORT", Integer.toString(port), null));
+        env.add(new EnvVar("DRAIN_PERIOD", DRAIN_PERIOD.toSeconds() + "s", null));
         return env;
     }
 

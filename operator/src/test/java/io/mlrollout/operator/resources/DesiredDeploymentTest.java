@@ -45,6 +45,10 @@ class DesiredDeploymentTest {
                 org.assertj.core.groups.Tuple.tuple("MODEL_VERSION", "2.1.0"),
                 org.assertj.core.groups.Tuple.tuple("MODEL_URI", "https://models.example/fraud/2.1.0/model.onnx"),
                 org.assertj.core.groups.Tuple.tuple("MODEL_SHA256", "a".repeat(64)));
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("DRAIN_PERIOD", "5s"));
+        assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .as("SIGKILL only after the drain and the requests in flight").isGreaterThan(5 + 10);
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/ready");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/live");
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();

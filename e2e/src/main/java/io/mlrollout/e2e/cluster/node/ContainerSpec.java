@@ -10,7 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What the kubelet reads from a pod's (first) container: its port and its probes. */
+/** What the kubelet reads from a pod's (first) container: its port, its probes and how it stops. */
 record ContainerSpec(Container container, int port) {
 
     static ContainerSpec of(Pod pod) {
@@ -18,6 +18,28 @@ record ContainerSpec(Container container, int port) {
         int port = container.getPorts() == null || container.getPorts().isEmpty() ? 8080
                 : container.getPorts().get(0).getContainerPort();
         return new ContainerSpec(container, port);
+    }
+
+    /** Kubernetes' default terminationGracePeriodSeconds. */
+    static final Duration DEFAULT_TERMINATION_GRACE = Duration.ofSeconds(30);
+
+    /**
+     * The container's preStop sleep, run before SIGTERM as a kubelet does; zero without one (only the
+     * sleep action is emulated: the model-server image has no shell for an exec hook).
+     */
+    Duration preStopSleep() {
+        if (container.getLifecycle() == null || container.getLifecycle().getPreStop() == null
+                || container.getLifecycle().getPreStop().getSleep() == null) {
+            return Duration.ZERO;
+        }
+        Long seconds = container.getLifecycle().getPreStop().getSleep().getSeconds();
+        return Duration.ofSeconds(seconds == null ? 0 : seconds);
+    }
+
+    /** SIGKILL follows SIGTERM after this: the pod's terminationGracePeriodSeconds, preStop included. */
+    static Duration terminationGrace(Pod pod) {
+        Long seconds = pod.getSpec().getTerminationGracePeriodSeconds();
+        return seconds == null ? DEFAULT_TERMINATION_GRACE : Duration.ofSeconds(seconds);
     }
 
     Optional<Probe> readiness() {

@@ -10,16 +10,14 @@ import java.time.Duration;
  * @param maxReadinessPeriod readiness probes run at the pod's periodSeconds or this, whichever is shorter
  * @param crashBackOff the first restart delay after a container exits; it doubles up to {@code maxCrashBackOff}
  *     (a kubelet starts at 10s and caps at 5m)
- * @param terminationDelay a deleted pod keeps serving this long before SIGTERM, as a preStop hook lets
- *     endpoints converge first
- * @param terminationGrace SIGKILL after this, as terminationGracePeriodSeconds
+ *
+ * <p>How a pod stops is not a node setting: the preStop sleep and terminationGracePeriodSeconds come
+ * from the pod spec, as on a real node, so a pod without a preStop hook gets SIGTERM at once.
  */
-public record NodeSettings(Duration syncPeriod, Duration maxReadinessPeriod, Duration crashBackOff, Duration maxCrashBackOff,
-                           Duration terminationDelay, Duration terminationGrace) {
+public record NodeSettings(Duration syncPeriod, Duration maxReadinessPeriod, Duration crashBackOff, Duration maxCrashBackOff) {
 
     public static NodeSettings compressed() {
-        return new NodeSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new NodeSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8));
     }
 
     Duration backOffAfter(int restarts) {

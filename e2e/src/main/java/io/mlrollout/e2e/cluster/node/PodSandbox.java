@@ -111,15 +111,19 @@ final class PodSandbox {
     }
 
     /**
-     * Stops the container on the caller's thread: after the termination delay when {@code drain}
-     * (a deleted pod), at once when the whole node goes down.
+     * Stops the container on the caller's thread as a kubelet does: the preStop sleep when the pod
+     * spec has one and the pod was deleted ({@code drain}), then SIGTERM, then SIGKILL when the
+     * pod's grace period (which the preStop hook uses up too) is over. At once when the node goes down.
      */
     void terminate(boolean drain) {
         if (process != null) {
-            if (drain) {
-                sleep(settings.terminationDelay());
+            Duration grace = ContainerSpec.terminationGrace(pod);
+            Duration preStop = drain ? spec.preStopSleep() : Duration.ZERO;
+            if (preStop.compareTo(grace) > 0) {
+                preStop = grace;
             }
-            process.stop(settings.terminationGrace());
+            sleep(preStop);
+            process.stop(drain ? grace.minus(preStop) : Duration.ZERO);
         }
     }
 
