@@ -53,6 +53,28 @@ public class ModelDeploymentStatus {
     private Integer inconclusiveChecks;
     @JsonPropertyDescription("Values of the promote, abort and retry annotations already acted on.")
     private HandledRequests handledRequests;
+    @JsonPropertyDescription("The steps of the policy the current rollout walks, e.g. \"10% 1m 50% 2m\"; when the policy's "
+            + "steps differ, the walk restarts at the current weight or lower.")
+    private String policySteps;
+    @JsonPropertyDescription("Since when the RolloutPolicy of a running rollout has been missing or invalid; the "
+            + "canary holds its weight and is rolled back after the progress deadline unless the policy returns.")
+    private String policyUnavailableSince;
+
+    public String getPolicySteps() {
+        return policySteps;
+    }
+
+    public void setPolicySteps(String policySteps) {
+        this.policySteps = policySteps;
+    }
+
+    public String getPolicyUnavailableSince() {
+        return policyUnavailableSince;
+    }
+
+    public void setPolicyUnavailableSince(String policyUnavailableSince) {
+        this.policyUnavailableSince = policyUnavailableSince;
+    }
 
     public Phase getPhase() {
         return phase;

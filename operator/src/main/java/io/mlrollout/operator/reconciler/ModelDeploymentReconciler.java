@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,40 +102,45 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     @Override
     public UpdateControl<ModelDeployment> reconcile(ModelDeployment md, Context<ModelDeployment> context) {
         List<String> problems = SpecValidator.problems(md.getSpec());
-        PolicyLookup.Found policy = problems.isEmpty() ? policies.find(md, context.getSecondaryResource(RolloutPolicy.class).orElse(null)) : null;
-        if (policy != null) {
-            problems = policy.problems();
-        }
         if (!problems.isEmpty()) {
             return invalidSpec(md, context, problems);
+        }
+        PolicyLookup.Found policy = policies.find(md, context.getSecondaryResource(RolloutPolicy.class).orElse(null));
+        Optional<String> policyProblem = Optional.empty();
+        if (!policy.problems().isEmpty()) {
+            if (!rolloutInFlight(md.getStatus())) {
+                return invalidSpec(md, context, policy.problems());
+            }
+            // A running canary is not left at its weight indefinitely: the engine holds it, then rolls it back.
+            policyProblem = Optional.of(String.join("; ", policy.problems()));
+            policy = policies.builtIn();
         }
         TrafficRouter router = routers.forType(SpecValidator.routerOf(md.getSpec()));
         Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
         Instant now = clock.instant();
-        if (AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
+        if (policyProblem.isEmpty() && AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
             AnalysisOutcome outcome = analysis.run(policy.policy(), target(md, policy.policy()), md.getStatus().getLastAnalysis(), now);
             metrics.analysed(outcome.details().getMetrics());
             observation = observation.withAnalysis(outcome);
         }
         Decision decision = RolloutEngine.decide(new RolloutInput(md.getSpec().getModel(), SpecValidator.replicasOf(md.getSpec()),
                 router.weightsByReplicas(), policy.policy(), md.getStatus(), observation, AnnotationRequests.of(md),
-                md.getMetadata().getGeneration(), now));
+                md.getMetadata().getGeneration(), now, policyProblem));
 
-        // Intent first: the decision is in the status before the cluster changes, so a crash or a
-        // failed write in between converges to it (a rollback is never forgotten and undone).
+        // Intent first: the decision and its Events are recorded before the cluster changes, so a
+        // crash or a failed write in between converges to it (a rollback is never forgotten and undone).
         ModelDeployment written = statusWriter.write(md, DegradedStatus.keepingReconcileError(md.getStatus(), decision.status()), context);
+        String rollbackReason = DegradedStatus.degradedReason(decision.status());
+        for (RolloutEvent event : decision.events()) {
+            events.record(md, event);
+            metrics.recordEvent(event, rollbackReason);
+        }
         topologyApplier.apply(md, decision.topology(), router);
         ModelDeploymentStatus applied = StatusCopy.of(decision.status());
         applied.setCanaryWeight(decision.topology().canary() == null ? 0
                 : router.effectiveWeight(md, applied.getCanary(), observation.pods(applied.getStable()),
                         observation.pods(applied.getCanary())));
         statusWriter.write(written, applied, context);
-
-        String rollbackReason = DegradedStatus.degradedReason(applied);
-        for (RolloutEvent event : decision.events()) {
-            events.record(md, event);
-            metrics.recordEvent(event, rollbackReason);
-        }
         metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), applied.getCanaryWeight());
         return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
     }
@@ -158,6 +164,10 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
                     md.getMetadata().getName(), writeFailed.getMessage());
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private static boolean rolloutInFlight(ModelDeploymentStatus status) {
+        return status != null && status.getCanary() != null && status.getPhase() != null && !status.getPhase().isTerminal();
     }
 
     private AnalysisTarget target(ModelDeployment md, ResolvedPolicy policy) {

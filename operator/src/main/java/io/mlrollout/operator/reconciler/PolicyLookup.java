@@ -28,6 +28,11 @@ final class PolicyLookup {
         return Optional.of(new ResourceID(md.getSpec().getRolloutPolicyRef().getName(), md.getMetadata().getNamespace()));
     }
 
+    /** The built-in policy, for the deadline of a rollout whose own policy is gone. */
+    Found builtIn() {
+        return new Found(PolicyResolver.defaultPolicy(defaultInterval), List.of());
+    }
+
     Found find(ModelDeployment md, RolloutPolicy policy) {
         Optional<ResourceID> id = policyId(md);
         if (id.isEmpty()) {

@@ -36,6 +36,11 @@ final class CanaryRollout {
         if (canaryPods().failure().isPresent()) {
             return rollBack(RolloutResult.RolledBack, Reasons.CANARY_FAILING, canaryPods().failure().get());
         }
+        if (in.policyProblem().isPresent() && status.getPhase() != Phase.Promoting) {
+            return withoutPolicy(in.policyProblem().get());
+        }
+        status.setPolicyUnavailableSince(null);
+        new PolicyChanges(engine).follow();
         return switch (status.getPhase()) {
             case Validating -> validate();
             case Promoting -> promote();
@@ -135,6 +140,28 @@ final class CanaryRollout {
         boolean pausedForData = status.getPhase() == Phase.Paused && in.policy().onInconclusive() == InconclusiveAction.PAUSE
                 && status.getInconclusiveChecks() != null && status.getInconclusiveChecks() >= in.policy().inconclusiveLimit();
         return pausedForData ? currentTopology() : null;
+    }
+
+    /**
+     * The policy went missing or invalid mid-rollout: hold the weight in effect, with no steps and no
+     * analysis, and roll back if no usable policy returns within the progress deadline.
+     */
+    private Topology withoutPolicy(String problem) {
+        if (status.getPolicyUnavailableSince() == null) {
+            status.setPolicyUnavailableSince(engine.now().toString());
+        }
+        Duration deadline = in.policy().progressDeadline();
+        if (engine.past(status.getPolicyUnavailableSince(), deadline)) {
+            return rollBack(RolloutResult.RolledBack, Reasons.POLICY_UNAVAILABLE, problem + "; no usable RolloutPolicy for "
+                    + Durations.format(deadline));
+        }
+        engine.requeueAfter(engine.remaining(status.getPolicyUnavailableSince(), deadline));
+        int weight = status.getCanaryWeight() == null ? 0 : status.getCanaryWeight();
+        status.setMessage("Holding canary " + status.getCanaryVersion() + " at " + weight + "% without analysis: " + problem
+                + "; rolled back at " + java.time.Instant.parse(status.getPolicyUnavailableSince()).plus(deadline)
+                + " unless the policy returns");
+        engine.degradedWhileRunning(Reasons.POLICY_UNAVAILABLE);
+        return topology(weight, in.split(weight));
     }
 
     private Topology currentTopology() {

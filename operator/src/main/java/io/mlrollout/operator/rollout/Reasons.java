@@ -20,6 +20,7 @@ public final class Reasons {
     public static final String AS_EXPECTED = "AsExpected";
     public static final String INVALID_SPEC = "InvalidSpec";
     public static final String RECONCILE_ERROR = "ReconcileError";
+    public static final String POLICY_UNAVAILABLE = "PolicyUnavailable";
     public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
     public static final String CANARY_FAILING = "CanaryFailing";
     public static final String ANALYSIS_FAILED = "AnalysisFailed";
@@ -35,6 +36,7 @@ public final class Reasons {
     public static final String ROLLED_BACK = "RolledBack";
     public static final String SUPERSEDED = "Superseded";
     public static final String AVAILABLE = "Available";
+    public static final String POLICY_CHANGED = "PolicyChanged";
 
     private Reasons() {
     }

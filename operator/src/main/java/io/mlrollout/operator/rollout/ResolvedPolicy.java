@@ -1,5 +1,6 @@
 package io.mlrollout.operator.rollout;
 
+import io.mlrollout.api.v1alpha1.Durations;
 import io.mlrollout.api.v1alpha1.InconclusiveAction;
 import io.mlrollout.api.v1alpha1.MetricSpec;
 import java.time.Duration;
@@ -30,6 +31,20 @@ public record ResolvedPolicy(
             }
         }
         return weight;
+    }
+
+    /** The steps as a person reads them, e.g. "10% 1m 50% pause": what status.policySteps records. */
+    public String stepsText() {
+        StringBuilder text = new StringBuilder();
+        for (Step step : steps) {
+            text.append(text.length() == 0 ? "" : " ");
+            if (step instanceof Step.SetWeight setWeight) {
+                text.append(setWeight.weight()).append('%');
+            } else {
+                text.append(((Step.Pause) step).duration().map(Durations::format).orElse("pause"));
+            }
+        }
+        return text.toString();
     }
 
     public boolean analysesMetrics() {

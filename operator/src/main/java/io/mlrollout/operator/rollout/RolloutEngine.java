@@ -25,6 +25,7 @@ public final class RolloutEngine {
     private final List<RolloutEvent> events = new ArrayList<>();
     private Duration requeue;
     private String degradedReason;
+    private boolean degradedWhileRunning;
 
     private RolloutEngine(RolloutInput in) {
         this.in = in;
@@ -54,7 +55,7 @@ public final class RolloutEngine {
             status.setCanaryWeight(0);
         }
         markStaleRequestsHandled();
-        StatusConditions.apply(status, in, topology, degradedReason);
+        StatusConditions.apply(status, in, topology, degradedReason, degradedWhileRunning);
         return new Decision(topology, status, events, Optional.ofNullable(requeue));
     }
 
@@ -115,6 +116,12 @@ public final class RolloutEngine {
         degradedReason = reason;
     }
 
+    /** Degraded while the rollout still runs: something needs a person before it can go on. */
+    void degradedWhileRunning(String reason) {
+        degradedReason = reason;
+        degradedWhileRunning = true;
+    }
+
     void enter(Phase phase, String message) {
         status.setPhase(phase);
         status.setMessage(message);
@@ -129,6 +136,8 @@ public final class RolloutEngine {
         status.setRolloutStartedAt(null);
         status.setFailedChecks(null);
         status.setInconclusiveChecks(null);
+        status.setPolicySteps(null);
+        status.setPolicyUnavailableSince(null);
     }
 
     boolean past(String since, Duration limit) {

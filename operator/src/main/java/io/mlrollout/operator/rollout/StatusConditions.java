@@ -17,7 +17,8 @@ public final class StatusConditions {
     private StatusConditions() {
     }
 
-    static void apply(ModelDeploymentStatus status, RolloutInput in, Topology topology, String newDegradedReason) {
+    static void apply(ModelDeploymentStatus status, RolloutInput in, Topology topology, String newDegradedReason,
+                      boolean degradedWhileRunning) {
         Phase phase = status.getPhase();
         int stablePods = topology.stable() == null ? 1 : Math.max(1, topology.stable().replicas());
         boolean stableReady = phase != Phase.Initializing && phase != Phase.Failed
@@ -31,7 +32,7 @@ public final class StatusConditions {
                 phase == Phase.Paused ? Reasons.WAITING_FOR_PROMOTE : progressing ? Reasons.ROLLOUT_IN_PROGRESS
                         : phase == Phase.Stable ? Reasons.ROLLOUT_COMPLETE : Reasons.NO_ROLLOUT,
                 progressing ? status.getMessage() : "No rollout in progress");
-        boolean degraded = phase == Phase.RolledBack || phase == Phase.Failed;
+        boolean degraded = phase == Phase.RolledBack || phase == Phase.Failed || degradedWhileRunning;
         set(status, in, Reasons.DEGRADED, degraded, degraded ? degradedReason(status, newDegradedReason) : Reasons.AS_EXPECTED,
                 degraded ? status.getMessage() : "Nothing is wrong");
     }

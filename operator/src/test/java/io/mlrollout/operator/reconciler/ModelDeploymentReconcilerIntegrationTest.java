@@ -227,7 +227,7 @@ class ModelDeploymentReconcilerIntegrationTest {
         server.expect().post().withPath("/apis/apps/v1/namespaces/" + MockClusterFixture.NS + "/deployments")
                 .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
                         .withMessage("deployments.apps is forbidden: admission webhook denied the request").build())
-                .times(3);
+                .times(6);
         cluster.policy("canary", RolloutStep.weight(50), RolloutStep.pause("1s"));
         cluster.modelDeployment("iris", "1.0.0", "canary", 2);
 

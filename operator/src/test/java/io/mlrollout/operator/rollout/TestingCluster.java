@@ -40,6 +40,7 @@ final class TestingCluster {
     private long generation = 1;
     private Verdict verdict = Verdict.Pass;
     private int analyses;
+    private java.util.Optional<String> policyProblem = java.util.Optional.empty();
 
     TestingCluster(ResolvedPolicy policy, int replicas, boolean weightByReplicas) {
         this.policy = policy;
@@ -78,6 +79,13 @@ final class TestingCluster {
 
     TestingCluster policy(ResolvedPolicy newPolicy) {
         policy = newPolicy;
+        policyProblem = java.util.Optional.empty();
+        return this;
+    }
+
+    /** The named policy cannot be used (deleted, or invalid) until {@link #policy} gives one again. */
+    TestingCluster policyUnavailable(String problem) {
+        policyProblem = java.util.Optional.of(problem);
         return this;
     }
 
@@ -107,13 +115,15 @@ final class TestingCluster {
             converge(last.topology());
         }
         Observation observation = Observation.of(pods, effectiveWeight);
-        if (AnalysisSchedule.isDue(status, policy, now)) {
+        ResolvedPolicy inForce = policyProblem.isPresent() ? PolicyResolver.defaultPolicy(Duration.ofSeconds(30)) : policy;
+        if (policyProblem.isEmpty() && AnalysisSchedule.isDue(status, policy, now)) {
             analyses++;
             observation = observation.withAnalysis(outcome(verdict));
         }
-        last = RolloutEngine.decide(new RolloutInput(desired, replicas, weightByReplicas, policy, status, observation,
-                requests, generation, now));
-        status = last.status();
+        last = RolloutEngine.decide(new RolloutInput(desired, replicas, weightByReplicas, inForce, status, observation,
+                requests, generation, now, policyProblem));
+        // The status goes through JSON between reconciles, as it does through the API server.
+        status = JSON.convertValue(last.status(), ModelDeploymentStatus.class);
         events.addAll(last.events());
         converge(last.topology());
         return last;
