@@ -101,7 +101,8 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
 
     @Override
     public UpdateControl<ModelDeployment> reconcile(ModelDeployment md, Context<ModelDeployment> context) {
-        List<String> problems = SpecValidator.problems(md.getSpec());
+        List<String> problems = new java.util.ArrayList<>(SpecValidator.nameProblems(md.getMetadata().getName()));
+        problems.addAll(SpecValidator.problems(md.getSpec()));
         if (!problems.isEmpty()) {
             return invalidSpec(md, context, problems);
         }

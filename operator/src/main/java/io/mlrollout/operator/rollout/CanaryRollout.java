@@ -15,6 +15,7 @@ final class CanaryRollout {
     private final RolloutEngine engine;
     private final RolloutInput in;
     private final ModelDeploymentStatus status;
+    private boolean analysisCounts = true;
 
     CanaryRollout(RolloutEngine engine) {
         this.engine = engine;
@@ -39,8 +40,7 @@ final class CanaryRollout {
         if (in.policyProblem().isPresent() && status.getPhase() != Phase.Promoting) {
             return withoutPolicy(in.policyProblem().get());
         }
-        status.setPolicyUnavailableSince(null);
-        new PolicyChanges(engine).follow();
+        analysisCounts = !new PolicyChanges(engine).follow() && !policyReturned();
         return switch (status.getPhase()) {
             case Validating -> validate();
             case Promoting -> promote();
@@ -127,7 +127,7 @@ final class CanaryRollout {
                     AnalysisSchedule.nextRun(status.getLastAnalysis(), in.policy().analysisInterval())));
         }
         AnalysisVerdictHandler handler = new AnalysisVerdictHandler(engine);
-        if (in.observation().analysis().isPresent()) {
+        if (analysisCounts && in.observation().analysis().isPresent()) {
             switch (handler.record(in.observation().analysis().get())) {
                 case ROLL_BACK:
                     return rollBack(RolloutResult.RolledBack, handler.reason(), handler.detail());
@@ -140,6 +140,20 @@ final class CanaryRollout {
         boolean pausedForData = status.getPhase() == Phase.Paused && in.policy().onInconclusive() == InconclusiveAction.PAUSE
                 && status.getInconclusiveChecks() != null && status.getInconclusiveChecks() >= in.policy().inconclusiveLimit();
         return pausedForData ? currentTopology() : null;
+    }
+
+    /**
+     * Time without a policy was time without judgement: when the policy returns, the current step
+     * starts again and needs a fresh passing analysis.
+     */
+    private boolean policyReturned() {
+        if (status.getPolicyUnavailableSince() == null) {
+            return false;
+        }
+        status.setPolicyUnavailableSince(null);
+        status.setStepStartedAt(engine.now().toString());
+        status.setLastAnalysis(in.policy().analysesMetrics() ? AnalysisSchedule.start(engine.now()) : null);
+        return true;
     }
 
     /**
@@ -164,9 +178,18 @@ final class CanaryRollout {
         return topology(weight, in.split(weight));
     }
 
+    /**
+     * The current step's pods and weight. A weighted route gives a step's weight only once the
+     * canary pods for it are Ready; until then it keeps the previous step's weight, so the pods
+     * already serving are not asked to carry the new share alone.
+     */
     private Topology currentTopology() {
         int weight = in.policy().weightAfter(status.getCurrentStep() + 1);
-        return topology(weight, in.split(weight));
+        ReplicaSplit split = in.split(weight);
+        if (!in.weightByReplicas() && !canaryPods().readyWith(split.canary())) {
+            return topology(Math.min(weight, in.policy().weightAfter(status.getCurrentStep())), split);
+        }
+        return topology(weight, split);
     }
 
     private Topology startPromotion(String why) {
@@ -190,7 +213,7 @@ final class CanaryRollout {
             }
             engine.requeueAfter(RolloutEngine.POLL);
             return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
-                    new Topology.VersionPlan(status.getCanary(), replicas), lastWeight);
+                    new Topology.VersionPlan(status.getCanary(), replicas), routable(lastWeight));
         }
         if (in.observation().effectiveWeight() < 100) {
             engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));
@@ -236,7 +259,22 @@ final class CanaryRollout {
     private Topology topology(int weight, ReplicaSplit split) {
         status.setCanaryWeight(in.observation().effectiveWeight());
         return new Topology(new Topology.VersionPlan(status.getStable(), split.stable()),
-                new Topology.VersionPlan(status.getCanary(), split.canary()), weight);
+                new Topology.VersionPlan(status.getCanary(), split.canary()), routable(weight));
+    }
+
+    /**
+     * A replica-ratio router between 0 and 100% sends a canary without Ready pods nothing by
+     * itself. A weighted route, or any router at 100%, would send it traffic regardless: then that
+     * share stays with the stable version until the canary has Ready pods again.
+     */
+    private int routable(int weight) {
+        boolean regardlessOfPods = !in.weightByReplicas() || weight == 100;
+        if (weight == 0 || !regardlessOfPods || canaryPods().readyReplicas() > 0) {
+            return weight;
+        }
+        status.setMessage("Canary " + status.getCanaryVersion() + " has no Ready pods: its " + weight
+                + "% stays with the stable version until they are back" + canaryPods().becauseSuffix());
+        return 0;
     }
 
     private VersionObservation canaryPods() {

@@ -20,7 +20,8 @@ final class PolicyChanges {
         this.status = engine.status();
     }
 
-    void follow() {
+    /** @return true when the walk restarted: an analysis taken now measured the old steps and must not count */
+    boolean follow() {
         ResolvedPolicy policy = engine.input().policy();
         String steps = policy.stepsText();
         String walked = status.getPolicySteps();
@@ -28,7 +29,7 @@ final class PolicyChanges {
         // Before the walk starts, and once promotion is decided, the steps no longer matter.
         boolean walking = status.getPhase() == Phase.Progressing || status.getPhase() == Phase.Paused;
         if (walked == null || walked.equals(steps) || !walking) {
-            return;
+            return false;
         }
         int weight = status.getCanaryWeight() == null ? 0 : status.getCanaryWeight();
         int restart = restartStep(policy.steps(), weight);
@@ -40,6 +41,7 @@ final class PolicyChanges {
         engine.event(RolloutEvent.normal(Reasons.POLICY_CHANGED, "RolloutPolicy steps changed from [" + walked + "] to [" + steps
                 + "]: canary " + status.getCanaryVersion() + " restarts the walk at step " + (restart + 1) + " ("
                 + policy.weightAfter(restart + 1) + "%); it was at " + weight + "%"));
+        return true;
     }
 
     /** The last weight step at or below {@code weight}; the first step when every weight is above it. */

@@ -43,6 +43,22 @@ public final class SpecValidator {
         return problems;
     }
 
+    /** The longest name a Service and a label value can carry. */
+    static final int MAX_NAME = 63;
+
+    /**
+     * The ModelDeployment's own name becomes the Service {@code <name>} and a label value on every
+     * object, so it must be a DNS label: a longer name or one with dots would make every create fail.
+     */
+    public static List<String> nameProblems(String name) {
+        if (name != null && name.length() <= MAX_NAME && name.matches("[a-z]([-a-z0-9]*[a-z0-9])?")) {
+            return List.of();
+        }
+        return List.of("metadata.name: '" + name + "' cannot name the Service and labels this ModelDeployment needs: use at most "
+                + MAX_NAME + " lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"
+                + (name != null && name.length() > MAX_NAME ? " (it has " + name.length() + " characters)" : ""));
+    }
+
     /** The router of a valid spec. */
     public static RouterType routerOf(ModelDeploymentSpec spec) {
         return SpecName.lookup(RouterType.class, routerName(spec)).orElseThrow();

@@ -55,41 +55,37 @@ class TopologyApplierTest {
         return writes;
     }
 
-    @Test
-    void aRollbackScalesTheStableUpThenMovesTrafficThenScalesTheCanaryDown() throws InterruptedException {
-        ModelDeployment md = md();
+    /** The objects updated (PUT) when the cluster goes from one topology to the other, in order. */
+    private List<String> updatesFrom(Topology from, Topology to) throws InterruptedException {
         ResourceApplier applier = new ResourceApplier(client);
         TopologyApplier topologies = new TopologyApplier(client, applier, DEFAULTS);
         TrafficRouter router = new ServiceRouter(client, applier);
+        topologies.apply(md(), from, router);
+        writes();
+        topologies.apply(md(), to, router);
+        return writes().stream().filter(w -> w.startsWith("PUT")).map(w -> w.substring(w.lastIndexOf('/', w.lastIndexOf('/') - 1) + 1))
+                .toList();
+    }
+
+    private static String deployment(ModelRef model) {
+        return "deployments/" + VersionNames.objectName("iris", model);
+    }
+
+    @Test
+    void aRollbackScalesTheStableUpThenMovesTrafficThenScalesTheCanaryDown() throws InterruptedException {
         ModelRef stable = version("1.0.0");
         ModelRef canary = version("2.0.0");
-        topologies.apply(md, new Topology(new Topology.VersionPlan(stable, 1), new Topology.VersionPlan(canary, 3), 75), router);
-        writes();
-
-        topologies.apply(md, new Topology(new Topology.VersionPlan(stable, 4), new Topology.VersionPlan(canary, 0), 0), router);
-
-        String stableDeployment = "deployments/" + VersionNames.objectName("iris", stable);
-        String canaryDeployment = "deployments/" + VersionNames.objectName("iris", canary);
-        assertThat(writes()).filteredOn(w -> w.startsWith("PUT")).extracting(w -> w.substring(w.lastIndexOf('/', w.lastIndexOf('/') - 1) + 1))
-                .containsExactly(stableDeployment, "services/iris", canaryDeployment);
+        assertThat(updatesFrom(new Topology(new Topology.VersionPlan(stable, 1), new Topology.VersionPlan(canary, 3), 75),
+                new Topology(new Topology.VersionPlan(stable, 4), new Topology.VersionPlan(canary, 0), 0)))
+                .containsExactly(deployment(stable), "services/iris", deployment(canary));
     }
 
     @Test
     void aStepForwardAddsCanaryPodsBeforeTheRoutingAndTakesStablePodsAfterIt() throws InterruptedException {
-        ModelDeployment md = md();
-        ResourceApplier applier = new ResourceApplier(client);
-        TopologyApplier topologies = new TopologyApplier(client, applier, DEFAULTS);
-        TrafficRouter router = new ServiceRouter(client, applier);
         ModelRef stable = version("1.0.0");
         ModelRef canary = version("2.0.0");
-        topologies.apply(md, new Topology(new Topology.VersionPlan(stable, 4), new Topology.VersionPlan(canary, 1), 0), router);
-        writes();
-
-        topologies.apply(md, new Topology(new Topology.VersionPlan(stable, 2), new Topology.VersionPlan(canary, 2), 50), router);
-
-        String stableDeployment = "deployments/" + VersionNames.objectName("iris", stable);
-        String canaryDeployment = "deployments/" + VersionNames.objectName("iris", canary);
-        assertThat(writes()).filteredOn(w -> w.startsWith("PUT")).extracting(w -> w.substring(w.lastIndexOf('/', w.lastIndexOf('/') - 1) + 1))
-                .containsExactly(canaryDeployment, "services/iris", stableDeployment);
+        assertThat(updatesFrom(new Topology(new Topology.VersionPlan(stable, 4), new Topology.VersionPlan(canary, 1), 0),
+                new Topology(new Topology.VersionPlan(stable, 2), new Topology.VersionPlan(canary, 2), 50)))
+                .containsExactly(deployment(canary), "services/iris", deployment(stable));
     }
 }

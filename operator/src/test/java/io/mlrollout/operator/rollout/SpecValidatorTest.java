@@ -46,4 +46,18 @@ class SpecValidatorTest {
         assertThat(SpecValidator.problems(spec)).containsExactly(
                 "spec.traffic.parentRefs: router gateway-api needs the Gateway(s) the HTTPRoute attaches to");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"iris", "fraud-scorer-2", "a", "x123456789012345678901234567890123456789012345678901234567890ab"})
+    void namesThatMakeValidServicesAndLabelsPass(String name) {
+        assertThat(SpecValidator.nameProblems(name)).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"iris.v1", "2fast", "iris-", "Iris", "x123456789012345678901234567890123456789012345678901234567890abc"})
+    void namesThatCannotMakeAServiceOrALabelAreReportedBeforeAnythingIsCreated(String name) {
+        assertThat(SpecValidator.nameProblems(name)).singleElement().asString()
+                .startsWith("metadata.name: '" + name + "' cannot name the Service and labels")
+                .contains("at most 63 lowercase letters");
+    }
 }

@@ -37,6 +37,7 @@ final class TestingCluster {
     private Requests requests = Requests.NONE;
     private int effectiveWeight;
     private Decision last;
+    private Topology applied;
     private long generation = 1;
     private Verdict verdict = Verdict.Pass;
     private int analyses;
@@ -111,8 +112,24 @@ final class TestingCluster {
 
     /** One reconcile: observe, decide, and let the cluster converge to the decided topology. */
     Decision reconcile() {
-        if (last != null) {
-            converge(last.topology());
+        decide();
+        converge(last.topology());
+        return last;
+    }
+
+    /**
+     * The operator writes the decided status, then dies before it changes the cluster: the next
+     * reconcile sees the new status and the old cluster.
+     */
+    Decision crashAfterStatusWrite() {
+        Decision lost = decide();
+        applied = null;
+        return lost;
+    }
+
+    private Decision decide() {
+        if (applied != null) {
+            converge(applied);
         }
         Observation observation = Observation.of(pods, effectiveWeight);
         ResolvedPolicy inForce = policyProblem.isPresent() ? PolicyResolver.defaultPolicy(Duration.ofSeconds(30)) : policy;
@@ -125,7 +142,6 @@ final class TestingCluster {
         // The status goes through JSON between reconciles, as it does through the API server.
         status = JSON.convertValue(last.status(), ModelDeploymentStatus.class);
         events.addAll(last.events());
-        converge(last.topology());
         return last;
     }
 
@@ -178,6 +194,7 @@ final class TestingCluster {
     }
 
     private void converge(Topology topology) {
+        applied = topology;
         Map<ModelRef, VersionObservation> next = new HashMap<>();
         place(next, topology.stable());
         place(next, topology.canary());
