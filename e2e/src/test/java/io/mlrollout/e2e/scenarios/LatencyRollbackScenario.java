@@ -44,15 +44,7 @@ public interface LatencyRollbackScenario {
     /** The same policy never rolls a good version back on latency: the slow one fails for being slow, not by chance. */
     @Test
     default void goodVersionIsPromotedUnderTheSameLatencyLimit(RolloutFixture f) {
-        f.given()
-                .policy(scenario("policies/latency-canary.yaml"))
-                .modelDeployment(sample("modeldeployment-iris.yaml"))
-                .policyRef("latency-canary")
-        .when()
-                .apply()
-                .waitForStable(SampleModel.IRIS_V1, Duration.ofSeconds(150))
-                .startTraffic(12)
-                .waitForRequests(12)
+        Setups.stableWithTraffic(f, "latency-canary", 2, 12)
                 .rollOut(SampleModel.IRIS_V2)
                 .waitForStatus("2.0.0 promoted or rolled back", Duration.ofSeconds(150), s -> s.getPhase() == Phase.RolledBack
                         || (s.getPhase() == Phase.Stable && SampleModel.IRIS_V2.version().equals(s.getStableVersion())))

@@ -33,6 +33,11 @@ public record Measurement(OptionalDouble value, long sampleSize, String query, S
         return new Measurement(value, sampleSize, resolved, error, histogram, note);
     }
 
+    /** The same value, with a remark on how it was measured (for example pods that could not be read). */
+    public Measurement withNote(String remark) {
+        return new Measurement(value, sampleSize, query, error, histogram, remark);
+    }
+
     /** A value from an earlier interval, standing in for one this interval could not give. */
     public static Measurement remembered(double value, String note) {
         return new Measurement(OptionalDouble.of(value), UNKNOWN_SAMPLE, null, null, null, note);

@@ -32,7 +32,14 @@ public final class MetricJudge {
         if (canary.sampleSize() != Measurement.UNKNOWN_SAMPLE && canary.sampleSize() < needed) {
             return tooFewRequests(spec, result, canary, values.stable(), needed, minSampleSize);
         }
-        return compare(spec, result, canary.value().getAsDouble(), values.stable());
+        return withCanaryNote(compare(spec, result, canary.value().getAsDouble(), values.stable()), canary);
+    }
+
+    private static MetricResult withCanaryNote(MetricResult result, Measurement canary) {
+        if (canary.note() != null) {
+            result.setMessage(result.getMessage() == null ? canary.note() : result.getMessage() + "; " + canary.note());
+        }
+        return result;
     }
 
     /** The metric's own minimum, else the policy's, raised to what a latency quantile needs to mean anything. */

@@ -54,6 +54,22 @@ public final class AnalysisRunner {
         return new AnalysisOutcome(status.getVerdict(), status);
     }
 
+    /** The analysis of {@code target} is recorded in the status: its readings become the next baselines. */
+    public void commit(AnalysisTarget target) {
+        providers.values().forEach(provider -> provider.commit(target));
+    }
+
+    /** An analysis window of {@code target} starts now. */
+    public void baseline(AnalysisTarget target) {
+        providers.values().forEach(provider -> {
+            try {
+                provider.baseline(target);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not take the analysis baseline of %s/%s", target.namespace(), target.name());
+            }
+        });
+    }
+
     // A provider bug must not take the operator down: it makes the run inconclusive instead.
     private Map<String, MetricValues> measure(MetricProviderType type, List<MetricSpec> metrics, AnalysisTarget target) {
         try {

@@ -13,4 +13,12 @@ public interface MetricProvider {
 
     /** Measures each metric, by name, on the canary and the stable side over the target's interval. */
     Map<String, MetricValues> measure(List<MetricSpec> metrics, AnalysisTarget target);
+
+    /** The analysis that used the last {@link #measure} of this target is recorded: its readings may become baselines. */
+    default void commit(AnalysisTarget target) {
+    }
+
+    /** An analysis window starts now: backends that subtract readings take their baseline. */
+    default void baseline(AnalysisTarget target) {
+    }
 }

@@ -119,8 +119,10 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         TrafficRouter router = routers.forType(SpecValidator.routerOf(md.getSpec()));
         Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
         Instant now = clock.instant();
+        AnalysisTarget analysed = null;
         if (policyProblem.isEmpty() && AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
-            AnalysisOutcome outcome = analysis.run(policy.policy(), target(md, policy.policy()), md.getStatus().getLastAnalysis(), now);
+            analysed = target(md, md.getStatus(), policy.policy());
+            AnalysisOutcome outcome = analysis.run(policy.policy(), analysed, md.getStatus().getLastAnalysis(), now);
             metrics.analysed(outcome.details().getMetrics());
             observation = observation.withAnalysis(outcome);
         }
@@ -131,6 +133,9 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         // Intent first: the decision and its Events are recorded before the cluster changes, so a
         // crash or a failed write in between converges to it (a rollback is never forgotten and undone).
         ModelDeployment written = statusWriter.write(md, DegradedStatus.keepingReconcileError(md.getStatus(), decision.status()), context);
+        if (analysed != null) {
+            analysis.commit(analysed);
+        }
         String rollbackReason = DegradedStatus.degradedReason(decision.status());
         for (RolloutEvent event : decision.events()) {
             events.record(md, event);
@@ -142,6 +147,9 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
                 : router.effectiveWeight(md, applied.getCanary(), observation.pods(applied.getStable()),
                         observation.pods(applied.getCanary())));
         statusWriter.write(written, applied, context);
+        if (AnalysisSchedule.startsWindow(applied, now)) {
+            analysis.baseline(target(md, applied, policy.policy()));
+        }
         metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), applied.getCanaryWeight());
         return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
     }
@@ -171,8 +179,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         return status != null && status.getCanary() != null && status.getPhase() != null && !status.getPhase().isTerminal();
     }
 
-    private AnalysisTarget target(ModelDeployment md, ResolvedPolicy policy) {
-        ModelDeploymentStatus status = md.getStatus();
+    private AnalysisTarget target(ModelDeployment md, ModelDeploymentStatus status, ResolvedPolicy policy) {
         return new AnalysisTarget(md.getMetadata().getNamespace(), md.getMetadata().getName(), md.getSpec().getModel().getName(),
                 status.getCanaryVersion(), status.getStableVersion(), podEndpoints.ready(md, status.getCanary()),
                 podEndpoints.ready(md, status.getStable()), policy.analysisInterval());

@@ -31,6 +31,12 @@ public final class AnalysisSchedule {
         return start;
     }
 
+    /** Whether this status starts an analysis window at {@code now}: baselines are taken then. */
+    public static boolean startsWindow(ModelDeploymentStatus status, Instant now) {
+        AnalysisStatus last = status.getLastAnalysis();
+        return last != null && last.getVerdict() == null && now.toString().equals(last.getTime());
+    }
+
     /** Whether the latest run passed and was taken at or after {@code since}. */
     static boolean passedSince(ModelDeploymentStatus status, String since) {
         AnalysisStatus last = status.getLastAnalysis();

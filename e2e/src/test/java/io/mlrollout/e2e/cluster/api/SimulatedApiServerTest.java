@@ -91,6 +91,18 @@ class SimulatedApiServerTest {
     }
 
     @Test
+    void aFieldRemovedByAMergePatchDoesNotFailTheNextPatch() {
+        client.resource(read("modeldeployment-iris.yaml", ModelDeployment.class)).inNamespace("nulls").create();
+        var md = client.resources(ModelDeployment.class).inNamespace("nulls").withName("iris");
+        md.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"model\":{\"sha256\":null}}}");
+
+        md.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"mlrollout.io/abort\":\"1\"}}}");
+
+        assertThat(md.get().getMetadata().getAnnotations()).containsEntry("mlrollout.io/abort", "1");
+        assertThat(md.get().getSpec().getModel().getSha256()).isNull();
+    }
+
+    @Test
     void findsEventsOfOneObjectAsKubectlDescribeAsks() throws Exception {
         for (String name : new String[] {"iris", "other"}) {
             client.v1().events().inNamespace("events").resource(new EventBuilder().withNewMetadata().withName(name + ".1").endMetadata()
