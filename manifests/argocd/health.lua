@@ -6,7 +6,8 @@
 --                (status.observedGeneration ~= metadata.generation),
 --                or a rollout runs (Initializing, Validating, Progressing, Promoting)
 --   Suspended    phase Paused: waiting for the mlrollout.io/promote annotation
---   Degraded     phase RolledBack or Failed, or Degraded=True with reason InvalidSpec
+--   Degraded     phase RolledBack or Failed, or Degraded=True with reason InvalidSpec,
+--                PolicyUnavailable (the canary holds without a policy) or ReconcileError
 --   Healthy      phase Stable and Ready=True
 local hs = {}
 
@@ -85,8 +86,9 @@ if status.observedGeneration == nil or status.observedGeneration ~= generation t
 end
 
 local degraded = condition(status, "Degraded")
-if degraded ~= nil and degraded.status == "True" and degraded.reason == "InvalidSpec" then
-  return result("Degraded", text(degraded.message, text(status.message, "Invalid spec")))
+if degraded ~= nil and degraded.status == "True" and (degraded.reason == "InvalidSpec"
+    or degraded.reason == "PolicyUnavailable" or degraded.reason == "ReconcileError") then
+  return result("Degraded", text(degraded.message, text(status.message, degraded.reason)))
 end
 
 local phase = status.phase

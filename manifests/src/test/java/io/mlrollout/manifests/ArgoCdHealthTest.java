@@ -71,6 +71,7 @@ class ArgoCdHealthTest {
             rolled-back-bare       | Degraded    | Version 2.0.0 was rolled back. Version 1.0.0 serves all traffic; change spec.model in Git, or set the mlrollout.io/retry annotation to try 2.0.0 again
             failed                 | Degraded    | Version 2.0.0 cannot serve: CrashLoopBackOff, 4 restarts (pod iris-2-0-0-7d9f8-x2x9q)
             invalid-spec           | Degraded    | Invalid spec: spec.rolloutPolicyRef.name: RolloutPolicy standard-canary not found in namespace ml
+            policy-unavailable     | Degraded    | Holding canary 2.0.0 at 50% without analysis: spec.rolloutPolicyRef.name: RolloutPolicy 'standard-canary' not found in namespace 'ml'; rolled back at 2026-11-30T10:05:00Z unless the policy returns
             unknown-phase          | Unknown     | Unknown phase Hibernating
             """)
     void healthOf(String state, String status, String message) throws IOException {
@@ -87,7 +88,7 @@ class ArgoCdHealthTest {
     @Test
     void everyHealthObjectIsTested() throws IOException {
         try (var files = Files.list(OBJECTS)) {
-            assertThat(files.count()).isEqualTo(17);
+            assertThat(files.count()).isEqualTo(18);
         }
     }
 
