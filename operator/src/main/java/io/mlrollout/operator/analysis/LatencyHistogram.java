@@ -33,6 +33,19 @@ public record LatencyHistogram(double quantile, NavigableMap<Double, Double> cum
         return Histograms.countAbove(cumulative, limit);
     }
 
+    /** The highest finite bucket bound: what a quantile beyond it can only be said to exceed. */
+    public double highestFiniteBound() {
+        Double bound = cumulative.lowerKey(Double.POSITIVE_INFINITY);
+        return bound == null ? 0 : bound;
+    }
+
+    /** Whether the quantile lies in the open bucket above the highest bound, where no value can be read. */
+    public boolean beyondHighestBound() {
+        double rank = Math.max(1, Math.ceil(quantile * requests() - 1e-9));
+        Double bound = cumulative.lowerKey(Double.POSITIVE_INFINITY);
+        return requests() > 0 && (bound == null || cumulative.get(bound) < rank);
+    }
+
     /** "p99" for 0.99, "p99.9" for 0.999. */
     public String label() {
         String percent = java.math.BigDecimal.valueOf(quantile * 100).stripTrailingZeros().toPlainString();

@@ -32,7 +32,25 @@ public final class MetricJudge {
         if (canary.sampleSize() != Measurement.UNKNOWN_SAMPLE && canary.sampleSize() < needed) {
             return tooFewRequests(spec, result, canary, values.stable(), needed, minSampleSize);
         }
+        if (canary.histogram() != null && canary.histogram().beyondHighestBound()) {
+            return withCanaryNote(beyondHighestBound(spec, result, canary.histogram(), values.stable()), canary);
+        }
         return withCanaryNote(compare(spec, result, canary.value().getAsDouble(), values.stable()), canary);
+    }
+
+    // The quantile is only known to exceed the highest bucket bound: below any limit under that
+    // bound it fails; against a limit above it, nothing can be said.
+    private static MetricResult beyondHighestBound(MetricSpec spec, MetricResult result, LatencyHistogram histogram, Measurement stable) {
+        double bound = histogram.highestFiniteBound();
+        for (double limit : upperLimits(spec, stable)) {
+            if (limit < bound) {
+                result.setLimit(limit);
+                return verdict(result, Verdict.Fail, String.format(Locale.ROOT, "%s above the highest histogram bucket (%.4g s)",
+                        histogram.label(), bound));
+            }
+        }
+        return verdict(result, Verdict.Inconclusive, String.format(Locale.ROOT,
+                "%s above the highest histogram bucket (%.4g s): it cannot be compared with the limit", histogram.label(), bound));
     }
 
     private static MetricResult withCanaryNote(MetricResult result, Measurement canary) {

@@ -40,6 +40,8 @@ public final class ModelServerMetricProvider implements MetricProvider {
 
     @Override
     public Map<String, MetricValues> measure(List<MetricSpec> metrics, AnalysisTarget target) {
+        // Readings of an earlier run that was never recorded must not become baselines later.
+        all(target).forEach(pod -> pending.remove(key(pod)));
         Map<PodEndpoint, PodScraper.Reading> readings = scraper.scrape(all(target), target.modelName());
         Side canary = side(target.canaryPods(), readings);
         Side stable = side(target.stablePods(), readings);

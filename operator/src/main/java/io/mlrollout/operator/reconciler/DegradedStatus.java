@@ -26,14 +26,19 @@ final class DegradedStatus {
     }
 
     static Result invalidSpec(ModelDeployment md, List<String> problems, Instant now) {
-        return of(md, Reasons.INVALID_SPEC, "Invalid spec: " + String.join("; ", problems), now);
+        return of(md, Reasons.INVALID_SPEC, "Invalid spec: " + String.join("; ", problems), true, now);
     }
 
+    /**
+     * The error goes into the Degraded condition only: status.message keeps what the rollout is
+     * doing, so that the status written before acting and the one written after the failure are
+     * the same, and a persisting error writes nothing more (and wakes nothing) until it changes.
+     */
     static Result reconcileError(ModelDeployment md, String error, Instant now) {
-        return of(md, Reasons.RECONCILE_ERROR, "Reconcile failed, retrying: " + error, now);
+        return of(md, Reasons.RECONCILE_ERROR, "Reconcile failed, retrying: " + error, false, now);
     }
 
-    private static Result of(ModelDeployment md, String reason, String message, Instant now) {
+    private static Result of(ModelDeployment md, String reason, String message, boolean asStatusMessage, Instant now) {
         ModelDeploymentStatus status = StatusCopy.of(md.getStatus());
         Condition previous = status.getConditions().stream().filter(c -> Reasons.DEGRADED.equals(c.getType())).findFirst().orElse(null);
         boolean newProblem = previous == null || !Objects.equals(previous.getMessage(), message);
@@ -43,7 +48,9 @@ final class DegradedStatus {
             StatusConditions.put(status, Reasons.READY, false, reason, message, generation, now.toString());
             StatusConditions.put(status, Reasons.PROGRESSING, false, reason, message, generation, now.toString());
         }
-        status.setMessage(message);
+        if (asStatusMessage || status.getMessage() == null) {
+            status.setMessage(message);
+        }
         status.setObservedGeneration(generation);
         StatusConditions.put(status, Reasons.DEGRADED, true, reason, message, generation, now.toString());
         return new Result(status, message, newProblem);
@@ -69,6 +76,7 @@ final class DegradedStatus {
         kept.getConditions().removeIf(c -> Reasons.DEGRADED.equals(c.getType()));
         previous.getConditions().stream().filter(c -> Reasons.DEGRADED.equals(c.getType())).findFirst()
                 .ifPresent(kept.getConditions()::add);
+        kept.getConditions().sort(java.util.Comparator.comparing(Condition::getType));
         return kept;
     }
 }

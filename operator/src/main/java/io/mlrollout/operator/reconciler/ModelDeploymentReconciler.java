@@ -162,9 +162,11 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     @Override
     public ErrorStatusUpdateControl<ModelDeployment> updateErrorStatus(ModelDeployment md, Context<ModelDeployment> context,
                                                                       Exception e) {
-        DegradedStatus.Result result = DegradedStatus.reconcileError(md, ReconcileErrors.describe(e), clock.instant());
+        // The status this reconcile wrote before it failed (the framework's cache has it), else the one it started from.
+        ModelDeployment latest = context.getPrimaryCache().get(ResourceID.fromResource(md)).orElse(md);
+        DegradedStatus.Result result = DegradedStatus.reconcileError(latest, ReconcileErrors.describe(e), clock.instant());
         try {
-            statusWriter.write(md, result.status(), context);
+            statusWriter.write(latest, result.status(), context);
             if (result.newProblem()) {
                 events.record(md, RolloutEvent.warning(Reasons.RECONCILE_ERROR, result.message()));
             }

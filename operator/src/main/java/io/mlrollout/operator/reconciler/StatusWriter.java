@@ -19,7 +19,10 @@ final class StatusWriter {
         if (MAPPER.valueToTree(status).equals(MAPPER.valueToTree(md.getStatus() == null ? new ModelDeploymentStatus() : md.getStatus()))) {
             return md;
         }
-        return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(md, context, fresh -> {
+        // On a copy: the framework edits the resource it is given, and a write that fails must not
+        // leave the unwritten status in the object the error handler reports from.
+        ModelDeployment copy = context.getClient().getKubernetesSerialization().clone(md);
+        return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, fresh -> {
             fresh.setStatus(status);
             return fresh;
         });

@@ -31,6 +31,19 @@ public final class AnalysisSchedule {
         return start;
     }
 
+    /**
+     * A window that starts again (the steps changed, the policy returned): nothing judged yet, but
+     * the metrics of the last run stay, so that a stable version without traffic (the canary at
+     * 100%) is still compared with its last known values.
+     */
+    static AnalysisStatus restart(Instant now, AnalysisStatus previous) {
+        AnalysisStatus restart = start(now);
+        if (previous != null) {
+            restart.setMetrics(previous.getMetrics());
+        }
+        return restart;
+    }
+
     /** Whether this status starts an analysis window at {@code now}: baselines are taken then. */
     public static boolean startsWindow(ModelDeploymentStatus status, Instant now) {
         AnalysisStatus last = status.getLastAnalysis();

@@ -40,7 +40,9 @@ final class CanaryRollout {
         if (in.policyProblem().isPresent() && status.getPhase() != Phase.Promoting) {
             return withoutPolicy(in.policyProblem().get());
         }
-        analysisCounts = !new PolicyChanges(engine).follow() && !policyReturned();
+        boolean restarted = new PolicyChanges(engine).follow();
+        boolean returned = policyReturned();
+        analysisCounts = !restarted && !returned;
         return switch (status.getPhase()) {
             case Validating -> validate();
             case Promoting -> promote();
@@ -152,7 +154,7 @@ final class CanaryRollout {
         }
         status.setPolicyUnavailableSince(null);
         status.setStepStartedAt(engine.now().toString());
-        status.setLastAnalysis(in.policy().analysesMetrics() ? AnalysisSchedule.start(engine.now()) : null);
+        status.setLastAnalysis(in.policy().analysesMetrics() ? AnalysisSchedule.restart(engine.now(), status.getLastAnalysis()) : null);
         return true;
     }
 
@@ -165,6 +167,10 @@ final class CanaryRollout {
             status.setPolicyUnavailableSince(engine.now().toString());
         }
         Duration deadline = in.policy().progressDeadline();
+        if (in.requests().newPromote(status.getHandledRequests())) {
+            status.getHandledRequests().setPromote(in.requests().promote());
+            return startPromotion("promoted by the mlrollout.io/promote annotation while no RolloutPolicy was usable");
+        }
         if (engine.past(status.getPolicyUnavailableSince(), deadline)) {
             return rollBack(RolloutResult.RolledBack, Reasons.POLICY_UNAVAILABLE, problem + "; no usable RolloutPolicy for "
                     + Durations.format(deadline));
@@ -186,7 +192,10 @@ final class CanaryRollout {
     private Topology currentTopology() {
         int weight = in.policy().weightAfter(status.getCurrentStep() + 1);
         ReplicaSplit split = in.split(weight);
-        if (!in.weightByReplicas() && !canaryPods().readyWith(split.canary())) {
+        // A weighted route, and a replica-ratio router at 100% (the canary alone), give the weight
+        // regardless of pods: it waits until the pods for it are Ready.
+        boolean regardlessOfPods = !in.weightByReplicas() || weight == 100;
+        if (regardlessOfPods && !canaryPods().readyWith(split.canary())) {
             return topology(Math.min(weight, in.policy().weightAfter(status.getCurrentStep())), split);
         }
         return topology(weight, split);
@@ -206,14 +215,15 @@ final class CanaryRollout {
      */
     private Topology promote() {
         int replicas = in.replicas();
-        int lastWeight = in.policy().weightAfter(in.policy().steps().size());
+        // The weight in effect holds while the canary scales: the policy may have changed or gone since.
+        int holding = in.observation().effectiveWeight();
         if (!canaryPods().readyWith(replicas)) {
             if (engine.past(status.getStepStartedAt(), in.policy().progressDeadline())) {
                 return rollBack(RolloutResult.RolledBack, Reasons.PROGRESS_DEADLINE_EXCEEDED, notReady(replicas));
             }
             engine.requeueAfter(RolloutEngine.POLL);
             return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
-                    new Topology.VersionPlan(status.getCanary(), replicas), routable(lastWeight));
+                    new Topology.VersionPlan(status.getCanary(), replicas), routable(holding));
         }
         if (in.observation().effectiveWeight() < 100) {
             engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));

@@ -36,7 +36,7 @@ final class PolicyChanges {
         status.setCurrentStep(restart);
         status.setStepStartedAt(engine.now().toString());
         // A pass under the old steps proves nothing about the new ones: the analysis clock restarts.
-        status.setLastAnalysis(policy.analysesMetrics() ? AnalysisSchedule.start(engine.now()) : null);
+        status.setLastAnalysis(policy.analysesMetrics() ? AnalysisSchedule.restart(engine.now(), status.getLastAnalysis()) : null);
         engine.enter(Phase.Progressing, "RolloutPolicy steps changed: restarting at step " + (restart + 1) + "/" + policy.steps().size());
         engine.event(RolloutEvent.normal(Reasons.POLICY_CHANGED, "RolloutPolicy steps changed from [" + walked + "] to [" + steps
                 + "]: canary " + status.getCanaryVersion() + " restarts the walk at step " + (restart + 1) + " ("

@@ -75,7 +75,9 @@ final class StepWalk {
                     + ": waiting for the mlrollout.io/promote annotation");
             return false;
         }
-        boolean judged = !in.policy().analysesMetrics() || AnalysisSchedule.passedSince(status, status.getStepStartedAt());
+        // At weight 0 (a policy that starts with a pause) there is no traffic to judge: the duration decides.
+        boolean judged = !in.policy().analysesMetrics() || in.observation().effectiveWeight() == 0
+                || AnalysisSchedule.passedSince(status, status.getStepStartedAt());
         if (engine.past(status.getStepStartedAt(), pause.duration().get())) {
             if (judged) {
                 return true;

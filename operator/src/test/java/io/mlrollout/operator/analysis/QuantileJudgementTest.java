@@ -140,4 +140,14 @@ class QuantileJudgementTest {
         assertThat(Histograms.countAbove(buckets, 0.035)).as("(0.03, 0.04] straddles 0.035: not counted").isEqualTo(2);
         assertThat(Histograms.countAbove(buckets, 0.03)).isEqualTo(5);
     }
+
+    @Test
+    void requestsSlowerThanTheHighestBucketFailEveryLimitBelowIt() {
+        MetricResult hanging = judgeP99(p99(0.5, null, null), histogram(COARSE, repeat(30.0, 200)), histogram(COARSE, repeat(0.004, 200)));
+        assertThat(hanging.getVerdict()).isEqualTo(Verdict.Fail);
+        assertThat(hanging.getMessage()).isEqualTo("p99 above the highest histogram bucket (1.000 s)");
+
+        MetricResult unknowable = judgeP99(p99(2.0, null, null), histogram(COARSE, repeat(30.0, 200)), histogram(COARSE, repeat(0.004, 200)));
+        assertThat(unknowable.getVerdict()).as("a limit above the highest bucket cannot be judged").isEqualTo(Verdict.Inconclusive);
+    }
 }

@@ -243,4 +243,35 @@ class ModelDeploymentReconcilerIntegrationTest {
                 .isEqualTo("Degraded/False"));
         assertThat(cluster.eventReasons()).filteredOn(Reasons.RECONCILE_ERROR::equals).as("one Event per distinct error").hasSize(1);
     }
+
+    @Test
+    void aPersistingErrorIsRetriedWithBackOffNotInAHotLoop() throws InterruptedException {
+        server.expect().post().withPath("/apis/apps/v1/namespaces/" + MockClusterFixture.NS + "/deployments")
+                .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("deployments.apps is forbidden: RBAC denies create").build())
+                .always();
+        cluster.policy("canary", RolloutStep.weight(50), RolloutStep.pause("1s"));
+        cluster.modelDeployment("iris", "1.0.0", "canary", 2);
+        await().atMost(MockClusterFixture.WAIT).untilAsserted(() -> assertThat(cluster.status("iris").getConditions())
+                .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("ReconcileError")));
+        int writesBefore = statusWrites();
+
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> writes.addAndGet(statusWrites()) <= 2);
+        assertThat(writesBefore).as("status writes until the error was reported").isLessThan(10);
+        assertThat(cluster.status("iris").getMessage()).as("status.message keeps what the rollout does")
+                .doesNotContain("Reconcile failed");
+    }
+
+    /** Status writes of iris recorded by the mock server since the last call. */
+    private int statusWrites() throws InterruptedException {
+        int count = 0;
+        for (var request = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS); request != null;
+             request = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!"GET".equals(request.getMethod()) && request.getPath().contains("/modeldeployments/iris/status")) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

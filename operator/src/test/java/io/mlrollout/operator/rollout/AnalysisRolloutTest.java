@@ -141,4 +141,19 @@ class AnalysisRolloutTest {
         plain.advance(Duration.ofHours(1)).settle();
         assertThat(plain.analysisRuns()).isZero();
     }
+
+    @Test
+    void aPauseBeforeAnyWeightEndsOnItsDurationSinceThereIsNothingToJudge() {
+        ResolvedPolicy pauseFirst = judged(InconclusiveAction.ROLLBACK, Step.Pause.of(INTERVAL.multipliedBy(3)), new Step.SetWeight(50),
+                Step.Pause.of(INTERVAL));
+        TestingCluster cluster = RolloutEngineTest.stableAt("1.0.0", pauseFirst, 2, true).analysis(Verdict.Pass).desire("2.0.0");
+        cluster.settle();
+        assertThat(cluster.effectiveWeight()).isZero();
+        cluster.advance(INTERVAL.multipliedBy(3)).settle();
+        assertThat(cluster.effectiveWeight()).as("the pause at 0%% is over: " + cluster.status().getMessage()).isEqualTo(50);
+        for (int i = 0; i < 5 && cluster.status().getPhase() != Phase.Stable; i++) {
+            cluster.advance(INTERVAL).settle();
+        }
+        assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
+    }
 }

@@ -65,4 +65,24 @@ class FullWeightStepTest {
         assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
         assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
     }
+
+    @ParameterizedTest(name = "weights by replicas: {0}")
+    @ValueSource(booleans = {true, false})
+    void theCanaryTakesEverythingOnlyOnceAllItsPodsAreReady(boolean byReplicas) {
+        TestingCluster cluster = RolloutEngineTest.stableAt("1.0.0", endsAtFullWeight(), 4, byReplicas)
+                .analysis(Verdict.Pass).desire("2.0.0").podsReadyAtMost("2.0.0", 2);
+        for (int i = 0; i < 20; i++) {
+            cluster.advance(AnalysisRolloutTest.INTERVAL).settle();
+        }
+        assertThat(cluster.last().topology().canary().replicas()).as("scaled for 100%").isEqualTo(4);
+        assertThat(cluster.effectiveWeight()).as("2 of 4 canary pods Ready: not all traffic yet, the last step's share at most")
+                .isBetween(1, 50);
+        assertThat(cluster.status().getStableVersion()).isEqualTo("1.0.0");
+
+        cluster.podsBecomeReady("2.0.0");
+        for (int i = 0; i < 10 && cluster.effectiveWeight() < 100; i++) {
+            cluster.advance(AnalysisRolloutTest.INTERVAL).settle();
+        }
+        assertThat(cluster.effectiveWeight()).isEqualTo(100);
+    }
 }

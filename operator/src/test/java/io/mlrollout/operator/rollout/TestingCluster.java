@@ -30,6 +30,7 @@ final class TestingCluster {
     private final Map<ModelRef, VersionObservation> pods = new HashMap<>();
     private final Set<ModelRef> notReady = new HashSet<>();
     private final Map<ModelRef, String> failing = new HashMap<>();
+    private final Map<ModelRef, Integer> readyAtMost = new HashMap<>();
     private final List<RolloutEvent> events = new ArrayList<>();
     private ModelSpec desired;
     private ModelDeploymentStatus status;
@@ -75,6 +76,13 @@ final class TestingCluster {
 
     TestingCluster podsBecomeReady(String version) {
         notReady.remove(ModelRef.of(model(version)));
+        readyAtMost.remove(ModelRef.of(model(version)));
+        return this;
+    }
+
+    /** New pods of this version start but do not turn Ready beyond {@code count}. */
+    TestingCluster podsReadyAtMost(String version, int count) {
+        readyAtMost.put(ModelRef.of(model(version)), count);
         return this;
     }
 
@@ -217,7 +225,7 @@ final class TestingCluster {
         if (plan == null) {
             return;
         }
-        int ready = notReady.contains(plan.model()) ? 0 : plan.replicas();
+        int ready = notReady.contains(plan.model()) ? 0 : Math.min(plan.replicas(), readyAtMost.getOrDefault(plan.model(), plan.replicas()));
         VersionObservation observed = VersionObservation.of(plan.replicas(), ready);
         next.put(plan.model(), failing.containsKey(plan.model()) ? observed.failing(failing.get(plan.model())) : observed);
     }
