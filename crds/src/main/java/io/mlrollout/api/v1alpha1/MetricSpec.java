@@ -6,6 +6,7 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** One metric a canary is judged on, and its limit. */
@@ -22,6 +23,8 @@ public class MetricSpec {
 
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+    // Bounded so that the API server's CEL cost estimate of the uniqueness rule fits its budget.
+    @Size(min = 1, max = 63)
     @JsonPropertyDescription("A built-in metric (error-rate, client-error-rate, latency-p50, latency-p95, "
             + "latency-p99, request-rate) or, with a prometheus query, any name.")
     private String name;

@@ -50,7 +50,7 @@ public final class SimulatedCluster implements Cluster {
         WorkDirs.delete(workDir);
         createDirectories(workDir);
         SimulatedApiServer api = SimulatedApiServer.start(apps.crds(), workDir);
-        NodeEmulator node = new NodeEmulator(api.client(), new ModelServerLauncher(modelServerJar), workDir, NodeSettings.compressed());
+        NodeEmulator node = NodeEmulator.withControllers(api.client(), new ModelServerLauncher(modelServerJar), workDir, NodeSettings.compressed());
         Map<String, String> settings = new HashMap<>();
         settings.put("MLROLLOUT_DEFAULT_ANALYSIS_INTERVAL", analysisInterval.toMillis() + "ms");
         OperatorProcess operator = new OperatorProcess(operatorJar, api.kubeconfig(), workDir.resolve("operator"), settings);

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.mlrollout.api.v1alpha1.ModelDeployment;
 import io.mlrollout.api.v1alpha1.RolloutPolicy;
-import io.mlrollout.e2e.cluster.SimulatedCluster;
+import io.mlrollout.e2e.cluster.ControlPlaneCluster;
 import io.mlrollout.e2e.cluster.process.BuiltApplications;
 import io.mlrollout.e2e.observe.RolloutState;
 import io.mlrollout.e2e.observe.RolloutTimeline;
@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The one-command demo: the simulated cluster and the real operator, the sample RolloutPolicy and
+ * The one-command demo: a real Kubernetes control plane with the emulated node, the operator
+ * installed from manifests/base, the sample RolloutPolicy and
  * ModelDeployment, live traffic, then a good version (promoted) and a schema-breaking one (rolled
  * back on its own), printed as it happens.
  */
@@ -40,10 +41,10 @@ public final class Demo {
     private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(12);
 
     private final DemoOptions options;
-    private final SimulatedCluster cluster;
+    private final ControlPlaneCluster cluster;
     private final LiveTable table = new LiveTable(System.out, NAME, "iris");
 
-    private Demo(DemoOptions options, SimulatedCluster cluster) {
+    private Demo(DemoOptions options, ControlPlaneCluster cluster) {
         this.options = options;
         this.cluster = cluster;
     }
@@ -58,8 +59,9 @@ public final class Demo {
             return;
         }
         Path workDir = BuiltApplications.locate().repository().resolve("e2e/target/demo-cluster");
-        System.out.println("Starting the simulated cluster and the operator (work folder " + workDir + ") ...");
-        SimulatedCluster cluster = SimulatedCluster.start(workDir, Duration.ofSeconds(5));
+        System.out.println("Starting the cluster (etcd, kube-apiserver, kube-controller-manager, one emulated node) and installing"
+                + " the operator (work folder " + workDir + ") ...");
+        ControlPlaneCluster cluster = ControlPlaneCluster.start(workDir, Duration.ofSeconds(5));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "demo-shutdown"));
         new Demo(options, cluster).run();
         if (options.keepRunning()) {
@@ -140,13 +142,14 @@ public final class Demo {
         }
     }
 
-    private static void keepRunning(SimulatedCluster cluster) throws InterruptedException {
+    private static void keepRunning(ControlPlaneCluster cluster) throws InterruptedException {
         System.out.println();
         System.out.println("The cluster keeps running. In another terminal:");
         System.out.println("  export KUBECONFIG=" + cluster.kubeconfig());
         System.out.println("  kubectl get mdep,deploy,pods,svc");
+        System.out.println("  kubectl get mdep iris -w");
         System.out.println("  kubectl describe mdep iris");
-        System.out.println("Operator log: " + cluster.workDir().resolve("operator/output.log"));
+        System.out.println("Pod logs (the operator's too): " + cluster.workDir().resolve("pods") + "/<namespace>/<pod>/output.log");
         System.out.println("Ctrl-C stops everything (it stops by itself after 8 hours).");
         new CountDownLatch(1).await(8, TimeUnit.HOURS);
     }

@@ -13,7 +13,7 @@ record DemoOptions(boolean keepRunning, boolean fast, double requestsPerSecond) 
 
     static final String USAGE = """
             usage: ./demo [--keep-running] [--fast] [--rate N] [--rebuild]
-              --keep-running  keep the simulated cluster and operator up afterwards and print the kubeconfig
+              --keep-running  keep the cluster and operator up afterwards and print the kubeconfig
               --fast          the sample policy with its durations divided by 10 (about a minute instead of six)
               --rate N        inference requests per second (default 20)
               --rebuild       build the operator, model server and demo again first (handled by ./demo)

@@ -83,11 +83,22 @@ public final class ClusterEndpoints implements AutoCloseable {
                     .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
             List<Pod> ready = client.pods().inNamespace(namespace).list().getItems().stream()
                     .filter(ClusterEndpoints::isReadyWithAddress).toList();
-            Map<String, HTTPRoute> routes = client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems().stream()
-                    .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
-            snapshot = new Snapshot(services, ready, routes);
+            snapshot = new Snapshot(services, ready, routes());
         } catch (KubernetesClientException e) {
             // Keep the last view, as kube-proxy does when it loses the API server for a moment.
+        }
+    }
+
+    /** The namespace's HTTPRoutes; none where the cluster has no Gateway API. */
+    private Map<String, HTTPRoute> routes() {
+        try {
+            return client.resources(HTTPRoute.class).inNamespace(namespace).list().getItems().stream()
+                    .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return Map.of();
+            }
+            throw e;
         }
     }
 

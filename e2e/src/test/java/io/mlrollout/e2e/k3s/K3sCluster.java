@@ -5,10 +5,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.mlrollout.e2e.cluster.Cluster;
+import io.mlrollout.e2e.cluster.InstalledOperator;
 import io.mlrollout.e2e.cluster.OperatorControl;
 import io.mlrollout.e2e.cluster.PodNetwork;
 import io.mlrollout.e2e.cluster.process.BuiltApplications;
-import io.mlrollout.e2e.fixture.Kubectl;
+import io.mlrollout.e2e.cluster.process.Kubectl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public final class K3sCluster implements Cluster {
     private final KubernetesClient client;
     private final Path kubeconfig;
     private final Path workDir;
-    private final K3sOperator operator;
+    private final InstalledOperator operator;
     private final PortForwards forwards;
 
     private K3sCluster(K3sContainer k3s, Path kubeconfig, Path workDir) {
@@ -40,7 +41,8 @@ public final class K3sCluster implements Cluster {
         this.kubeconfig = kubeconfig;
         this.workDir = workDir;
         this.client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(k3s.getKubeConfigYaml())).build();
-        this.operator = new K3sOperator(client, 2);
+        this.operator = new InstalledOperator(client, 2, (pod, lines) -> client.pods().inNamespace(InstalledOperator.NAMESPACE)
+                .withName(pod.getMetadata().getName()).tailingLines(lines).getLog());
         this.forwards = new PortForwards(client);
     }
 

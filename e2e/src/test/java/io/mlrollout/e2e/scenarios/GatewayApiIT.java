@@ -1,8 +1,8 @@
 package io.mlrollout.e2e.scenarios;
 
-import io.mlrollout.e2e.fixture.SimulatedClusterExtension;
+import io.mlrollout.e2e.fixture.ControlPlaneClusterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SimulatedClusterExtension.class)
+@ExtendWith(ControlPlaneClusterExtension.class)
 class GatewayApiIT implements GatewayApiScenario {
 }

@@ -63,4 +63,36 @@ public interface KubectlScenario {
                 .expectKubectl(r -> assertThat(r.stdout()).containsPattern("READY\\s+UP-TO-DATE\\s+AVAILABLE")
                         .containsPattern("iris-2-0-0-\\w+\\s+1/1").contains("Running"));
     }
+
+    /** What a real API server adds: server-side apply, {@code kubectl wait} on a condition, and {@code get -w}. */
+    @Test
+    default void kubectlServerSideApplyWaitsAndWatches(RolloutFixture f) {
+        f.given()
+                .policy(scenario("policies/fast-canary.yaml"))
+                .modelDeployment(sample("modeldeployment-iris.yaml"))
+                .policyRef("fast-canary")
+                .replicas(1)
+        .when()
+                .kubectlApplyServerSide()
+        .then()
+                .expectKubectl(r -> assertThat(r.stdout()).contains("rolloutpolicy.mlrollout.io/fast-canary serverside-applied",
+                        "modeldeployment.mlrollout.io/iris serverside-applied"))
+        .when()
+                .kubectl("wait", "--for=condition=Ready", "mdep/iris", "--timeout=120s")
+        .then()
+                .expectKubectl(r -> assertThat(r.stdout()).contains("modeldeployment.mlrollout.io/iris condition met"))
+        .when()
+                .startTraffic(20)
+                .kubectlWatch("get", "mdep", "iris", "-w")
+                .kubectlApplyModelServerSide(SampleModel.IRIS_V2)
+                .waitForStable(SampleModel.IRIS_V2, WAIT)
+                .waitFor("kubectl get -w to print the promotion", WAIT, () -> f.kubectlWatchOutput()
+                        .matches("(?s).*iris\\s+iris\\s+2\\.0\\.0\\s+0\\s+Stable.*"))
+                .stopKubectlWatch()
+        .then()
+                .expectKubectl(r -> assertThat(r.stdout())
+                        .containsPattern("iris\\s+iris\\s+1\\.0\\.0\\s+0\\s+Stable")
+                        .containsPattern("iris\\s+iris\\s+1\\.0\\.0\\s+2\\.0\\.0\\s+\\d+\\s+Progressing")
+                        .containsPattern("iris\\s+iris\\s+2\\.0\\.0\\s+0\\s+Stable"));
+    }
 }

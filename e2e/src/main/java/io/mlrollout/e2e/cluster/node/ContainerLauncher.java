@@ -2,7 +2,7 @@ package io.mlrollout.e2e.cluster.node;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.mlrollout.e2e.cluster.process.ChildJvm;
+import io.mlrollout.e2e.cluster.process.ChildProcess;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
@@ -10,5 +10,5 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ContainerLauncher {
 
-    ChildJvm launch(Pod pod, Container container, InetAddress podIp, Path workDir);
+    ChildProcess launch(Pod pod, Container container, InetAddress podIp, Path workDir);
 }

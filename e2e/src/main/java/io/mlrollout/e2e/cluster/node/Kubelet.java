@@ -22,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kubelet of the one emulated node: runs a sandbox per pod, writes pod status when it changes,
- * and stops the processes of pods that are gone. Stops run on their own threads (they wait out the
- * termination delay), so one slow shutdown never stalls the node.
+ * The kubelet of the one emulated node: runs a sandbox per pod bound to it, writes pod status when
+ * it changes, and stops the processes of pods that are gone or being deleted. Stops run on their
+ * own threads (they wait out the termination delay), so one slow shutdown never stalls the node.
+ * A pod being deleted gracefully is removed for good (grace period 0) once its process has exited,
+ * as a kubelet does on a real API server.
  */
 final class Kubelet {
 
@@ -37,15 +39,18 @@ final class Kubelet {
     private final PodAddresses addresses = new PodAddresses();
     private final Map<String, PodSandbox> sandboxes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, PodStatus> written = new HashMap<>();
-    private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    private final Map<String, CompletableFuture<Void>> stopping = new HashMap<>();
     private final ExecutorService terminator = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "kubelet-terminator");
         thread.setDaemon(true);
         return thread;
     });
 
-    Kubelet(KubernetesClient client, ContainerLauncher launcher, NodeSettings settings, Path podsDir) {
+    private final String nodeName;
+
+    Kubelet(KubernetesClient client, String nodeName, ContainerLauncher launcher, NodeSettings settings, Path podsDir) {
         this.client = client;
+        this.nodeName = nodeName;
         this.launcher = launcher;
         this.settings = settings;
         this.podsDir = podsDir;
@@ -53,8 +58,13 @@ final class Kubelet {
 
     void sync(List<Pod> pods, Instant now) {
         Set<String> present = new HashSet<>();
+        stopping.values().removeIf(CompletableFuture::isDone);
         for (Pod pod : pods) {
+            if (!nodeName.equals(pod.getSpec().getNodeName())) {
+                continue;
+            }
             if (pod.getMetadata().getDeletionTimestamp() != null) {
+                finishDeletion(pod);
                 continue;
             }
             String uid = pod.getMetadata().getUid();
@@ -71,9 +81,23 @@ final class Kubelet {
         }
         for (String uid : new HashSet<>(sandboxes.keySet())) {
             if (!present.contains(uid)) {
-                stop(sandboxes.remove(uid), true);
+                stop(uid, sandboxes.remove(uid), true);
                 written.remove(uid);
             }
+        }
+    }
+
+    /** Removes a pod being deleted once nothing of it runs here; until then its sandbox drains (see sync). */
+    private void finishDeletion(Pod pod) {
+        String uid = pod.getMetadata().getUid();
+        if (sandboxes.containsKey(uid) || stopping.containsKey(uid)) {
+            return;
+        }
+        try {
+            client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                    .withGracePeriod(0).delete();
+        } catch (KubernetesClientException e) {
+            LOG.debug("pod {} not removed: {}", pod.getMetadata().getName(), e.getMessage());
         }
     }
 
@@ -85,15 +109,19 @@ final class Kubelet {
         return lines;
     }
 
+    Path podDir(String namespace, String name) {
+        return podsDir.resolve(namespace).resolve(name);
+    }
+
     int runningSandboxes() {
         return sandboxes.size();
     }
 
     /** Stops every process and waits for them: the node goes down. */
     void shutdown() {
-        sandboxes.values().forEach(sandbox -> stop(sandbox, false));
+        sandboxes.forEach((uid, sandbox) -> stop(uid, sandbox, false));
         sandboxes.clear();
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(stopping.values().toArray(CompletableFuture[]::new)).join();
         terminator.shutdown();
     }
 
@@ -104,15 +132,14 @@ final class Kubelet {
             LOG.warn("no free loopback address for pod {}: it stays Pending", pod.getMetadata().getName());
             return Optional.empty();
         }
-        Path dir = podsDir.resolve(pod.getMetadata().getNamespace()).resolve(pod.getMetadata().getName());
+        Path dir = podDir(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
         PodSandbox sandbox = new PodSandbox(pod, address.get(), dir, launcher, settings, now);
         sandboxes.put(pod.getMetadata().getUid(), sandbox);
         return Optional.of(sandbox);
     }
 
-    private void stop(PodSandbox sandbox, boolean drain) {
-        stopping.removeIf(CompletableFuture::isDone);
-        stopping.add(CompletableFuture.runAsync(() -> {
+    private void stop(String uid, PodSandbox sandbox, boolean drain) {
+        stopping.put(uid, CompletableFuture.runAsync(() -> {
             sandbox.terminate(drain);
             addresses.release(sandbox.address());
             // ONNX Runtime's native libraries are unpacked into each pod's tmp: tens of MB a pod.
@@ -122,7 +149,13 @@ final class Kubelet {
 
     private void writeStatus(Pod pod, PodStatus status) {
         String uid = pod.getMetadata().getUid();
-        if (status.equals(written.get(uid)) && status.equals(pod.getStatus())) {
+        // The API server sets the QoS class when the pod is created, and it may not change.
+        if (pod.getStatus() != null) {
+            status.setQosClass(pod.getStatus().getQosClass());
+        }
+        // Unchanged since the last write, and nobody else changed what matters: a real API server
+        // normalizes times and adds defaults, so the stored status never equals the written one.
+        if (status.equals(written.get(uid)) && PodStatuses.sameEssentials(status, pod.getStatus())) {
             return;
         }
         pod.setStatus(status);

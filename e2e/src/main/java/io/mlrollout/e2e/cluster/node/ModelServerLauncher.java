@@ -1,18 +1,16 @@
 package io.mlrollout.e2e.cluster.node;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.mlrollout.e2e.cluster.process.ChildJvm;
+import io.mlrollout.e2e.cluster.process.ChildProcess;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every container runs the built model-server application, whatever image it names: the image is
- * what the operator would run in a real cluster. The container's env is passed as it is (values
- * only; valueFrom is not resolved), and the server binds the pod's own address.
+ * A container runs the built model-server application, whatever image it names: the image is what
+ * the operator would run in a real cluster. The container's env is passed as a kubelet resolves it
+ * (see {@link ContainerEnv}), and the server binds the pod's own address.
  */
 public final class ModelServerLauncher implements ContainerLauncher {
 
@@ -23,15 +21,8 @@ public final class ModelServerLauncher implements ContainerLauncher {
     }
 
     @Override
-    public ChildJvm launch(Pod pod, Container container, InetAddress podIp, Path workDir) {
-        Map<String, String> env = new HashMap<>();
-        if (container.getEnv() != null) {
-            for (EnvVar var : container.getEnv()) {
-                if (var.getValue() != null) {
-                    env.put(var.getName(), var.getValue());
-                }
-            }
-        }
+    public ChildProcess launch(Pod pod, Container container, InetAddress podIp, Path workDir) {
+        Map<String, String> env = ContainerEnv.of(pod, container, podIp);
         env.put("QUARKUS_HTTP_HOST", podIp.getHostAddress());
         env.put("POD_NAME", pod.getMetadata().getName());
         env.put("POD_NAMESPACE", pod.getMetadata().getNamespace());
@@ -39,6 +30,6 @@ public final class ModelServerLauncher implements ContainerLauncher {
         env.put("DJL_OFFLINE", "true");
         env.put("OPT_OUT_TRACKING", "true");
         env.putIfAbsent("INFERENCE_WORKERS", "2");
-        return ChildJvm.start(modelServerJar, "160m", env, workDir);
+        return ChildProcess.startJar(modelServerJar, "160m", env, workDir);
     }
 }

@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node with the controllers a cluster runs for the operator's objects: the Deployment
- * controller, the kubelet and the garbage collector, driven by one loop so that they never race
- * each other. The loop polls the API server; it ends when the node is closed.
+ * One node, driven by one loop so that its parts never race each other. Beside the simulated API
+ * server it also plays the controllers a cluster runs for the operator's objects (the Deployment
+ * controller and the garbage collector); beside a real control plane, whose controller manager
+ * does that, it registers itself as a Node, keeps its Lease and binds pods as the scheduler would.
+ * In both it is the kubelet. The loop polls the API server; it ends when the node is closed.
  */
 public final class NodeEmulator implements AutoCloseable {
 
@@ -23,19 +25,39 @@ public final class NodeEmulator implements AutoCloseable {
     private final KubernetesClient client;
     private final NodeSettings settings;
     private final DeploymentController deployments;
-    private final Kubelet kubelet;
     private final GarbageCollector collector;
+    private final NodeRegistration registration;
+    private final PodBinder binder;
+    private final Kubelet kubelet;
     private final Thread loop;
     private volatile boolean running = true;
 
-    public NodeEmulator(KubernetesClient client, ContainerLauncher launcher, Path workDir, NodeSettings settings) {
+    private NodeEmulator(KubernetesClient client, ContainerLauncher launcher, Path workDir, NodeSettings settings,
+            boolean playsControllers) {
         this.client = client;
         this.settings = settings;
-        this.deployments = new DeploymentController(client, NODE_NAME);
-        this.kubelet = new Kubelet(client, launcher, settings, workDir.resolve("pods"));
-        this.collector = new GarbageCollector(client);
+        this.deployments = playsControllers ? new DeploymentController(client, NODE_NAME) : null;
+        this.collector = playsControllers ? new GarbageCollector(client) : null;
+        this.registration = playsControllers ? null : new NodeRegistration(client, NODE_NAME);
+        this.binder = playsControllers ? null : new PodBinder(client, NODE_NAME);
+        this.kubelet = new Kubelet(client, NODE_NAME, launcher, settings, workDir.resolve("pods"));
         this.loop = new Thread(this::run, "simulated-node");
         this.loop.setDaemon(true);
+    }
+
+    /** The node beside the simulated API server, which has no controllers of its own. */
+    public static NodeEmulator withControllers(KubernetesClient client, ContainerLauncher launcher, Path workDir, NodeSettings settings) {
+        return new NodeEmulator(client, launcher, workDir, settings, true);
+    }
+
+    /** The node of a real control plane: a registered Node, a scheduler for itself, and the kubelet. */
+    public static NodeEmulator forControlPlane(KubernetesClient client, ContainerLauncher launcher, Path workDir, NodeSettings settings) {
+        return new NodeEmulator(client, launcher, workDir, settings, false);
+    }
+
+    /** Where the kubelet keeps a pod's folder, its container log ({@code output.log}) included. */
+    public Path podDir(String namespace, String name) {
+        return kubelet.podDir(namespace, name);
     }
 
     public void start() {
@@ -68,7 +90,7 @@ public final class NodeEmulator implements AutoCloseable {
         while (running) {
             try {
                 syncOnce();
-                if (++syncs % SYNCS_PER_SWEEP == 0) {
+                if (collector != null && ++syncs % SYNCS_PER_SWEEP == 0) {
                     collector.sweep();
                 }
             } catch (RuntimeException e) {
@@ -84,9 +106,18 @@ public final class NodeEmulator implements AutoCloseable {
     }
 
     private void syncOnce() {
-        List<Deployment> all = client.apps().deployments().inAnyNamespace().list().getItems();
-        deployments.sync(all, client.pods().inAnyNamespace().list().getItems(), Instant.now());
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        List<Pod> pods;
+        if (deployments != null) {
+            List<Deployment> all = client.apps().deployments().inAnyNamespace().list().getItems();
+            deployments.sync(all, client.pods().inAnyNamespace().list().getItems(), Instant.now());
+            pods = client.pods().inAnyNamespace().list().getItems();
+        } else {
+            registration.heartbeat(Instant.now());
+            pods = client.pods().inAnyNamespace().list().getItems();
+            if (binder.bind(pods)) {
+                pods = client.pods().inAnyNamespace().list().getItems();
+            }
+        }
         kubelet.sync(pods, Instant.now());
     }
 }

@@ -2,7 +2,7 @@ package io.mlrollout.e2e.cluster.node;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.mlrollout.e2e.cluster.process.ChildJvm;
+import io.mlrollout.e2e.cluster.process.ChildProcess;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ final class PodSandbox {
     private final ContainerLauncher launcher;
     private final NodeSettings settings;
     private final Instant createdAt;
-    private ChildJvm process;
+    private ChildProcess process;
     private Instant startedAt;
     private Instant restartAt;
     private int restartCount;

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** The status a kubelet would report for a sandbox: phase, conditions, pod IP and container status. */
 final class PodStatuses {
@@ -79,6 +80,29 @@ final class PodStatuses {
 
     private static PodCondition condition(String type, String status, String since) {
         return new PodConditionBuilder().withType(type).withStatus(status).withLastTransitionTime(since).build();
+    }
+
+    /** Phase, address, readiness and container restarts and state: what the kubelet vouches for in a pod's status. */
+    static boolean sameEssentials(PodStatus ours, PodStatus stored) {
+        return stored != null && Objects.equals(ours.getPhase(), stored.getPhase()) && Objects.equals(ours.getPodIP(), stored.getPodIP())
+                && Objects.equals(readiness(ours), readiness(stored)) && Objects.equals(containers(ours), containers(stored));
+    }
+
+    private static String readiness(PodStatus status) {
+        return status.getConditions() == null ? null : status.getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+                .map(PodCondition::getStatus).findFirst().orElse(null);
+    }
+
+    private static List<String> containers(PodStatus status) {
+        return status.getContainerStatuses() == null ? List.of() : status.getContainerStatuses().stream()
+                .map(c -> c.getName() + "/" + c.getRestartCount() + "/" + c.getReady() + "/" + stateName(c.getState())).toList();
+    }
+
+    private static String stateName(ContainerState state) {
+        if (state == null) {
+            return "none";
+        }
+        return state.getRunning() != null ? "running" : state.getWaiting() != null ? "waiting:" + state.getWaiting().getReason() : "terminated";
     }
 
     static boolean isReady(io.fabric8.kubernetes.api.model.Pod pod) {

@@ -25,7 +25,7 @@ public final class OperatorProcess implements io.mlrollout.e2e.cluster.OperatorC
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private ChildJvm jvm;
+    private ChildProcess jvm;
     private int port;
 
     /**
@@ -50,7 +50,7 @@ public final class OperatorProcess implements io.mlrollout.e2e.cluster.OperatorC
         Map<String, String> run = new HashMap<>(env);
         run.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         appendToLog("=== operator start at " + Instant.now() + " on 127.0.0.1:" + port + " ===");
-        jvm = ChildJvm.start(jar, "256m", run, workDir);
+        jvm = ChildProcess.startJar(jar, "256m", run, workDir);
         awaitReady();
     }
 

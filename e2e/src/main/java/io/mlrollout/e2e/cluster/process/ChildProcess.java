@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java application started as a child process, with its output appended to a log file and its
- * own temporary directory. The environment is the parent's minus anything that configures the
- * applications under test, plus what the caller gives: a model server must see only its pod's env.
+ * A program started as a child process (a Java application or a control-plane binary), with its
+ * output appended to a log file in its work folder. The environment is the parent's minus anything
+ * that configures the applications under test, plus what the caller gives: a model server must see
+ * only its pod's env.
  */
-public final class ChildJvm {
+public final class ChildProcess {
 
     /** Small heaps and a fast-starting JIT: many of these share two cores. */
     public static final List<String> LEAN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -24,31 +25,38 @@ public final class ChildJvm {
     private final Process process;
     private final Path log;
 
-    private ChildJvm(Process process, Path log) {
+    private ChildProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    public static ChildJvm start(Path jar, String heap, Map<String, String> env, Path workDir) {
+    /** {@code java -jar} with the lean flags, a heap limit and its own temporary directory. */
+    public static ChildProcess startJar(Path jar, String heap, Map<String, String> env, Path workDir) {
+        Path tmp = createDirectories(workDir.resolve("tmp"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.addAll(LEAN_FLAGS);
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-jar");
+        command.add(jar.toString());
+        return start(command, env, workDir);
+    }
+
+    /** Any program; its output goes to {@code output.log} in {@code workDir}. */
+    public static ChildProcess start(List<String> command, Map<String, String> env, Path workDir) {
         try {
-            Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+            createDirectories(workDir);
             Path log = workDir.resolve("output.log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + heap);
-            command.addAll(LEAN_FLAGS);
-            command.add("-Djava.io.tmpdir=" + tmp);
-            command.add("-jar");
-            command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().keySet().removeIf(key -> SCRUBBED_PREFIXES.stream().anyMatch(key::startsWith));
             builder.environment().putAll(env);
             Process process = builder.start();
             ProcessReaper.register(process);
-            return new ChildJvm(process, log);
+            return new ChildProcess(process, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + jar, e);
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
     }
 
@@ -90,6 +98,14 @@ public final class ChildJvm {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 }
