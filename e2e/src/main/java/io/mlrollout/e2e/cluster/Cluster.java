@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * A cluster with the mlrollout CRDs installed and the operator running, as the scenarios see it:
- * the simulated one here, a k3s one where Docker exists.
+ * the control plane built from source with the emulated node here, a k3s one where Docker exists.
  */
 public interface Cluster extends AutoCloseable {
 
-    /** "simulated" or "k3s", for messages. */
+    /** "control-plane" or "k3s", for messages. */
     String name();
 
     KubernetesClient client();
@@ -23,7 +23,7 @@ public interface Cluster extends AutoCloseable {
 
     OperatorControl operator();
 
-    /** How this JVM reaches a pod's port (directly on the simulated cluster, through a port-forward on k3s). */
+    /** How this JVM reaches a pod's port (directly on the emulated node, through a port-forward on k3s). */
     PodNetwork podNetwork();
 
     /** One line per pod with what the node knows of it (address, process, restarts), for diagnostics. */

@@ -1,6 +1,7 @@
 package io.mlrollout.e2e.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mlrollout.e2e.cluster.controlplane.ApiFaultProxy;
 import io.mlrollout.e2e.cluster.controlplane.ControlPlane;
 import io.mlrollout.e2e.cluster.controlplane.OperatorPodLauncher;
 import io.mlrollout.e2e.cluster.node.ContainerLauncher;
@@ -65,7 +66,7 @@ public final class ControlPlaneCluster implements Cluster {
         try {
             ContainerLauncher runtime = ContainerLaunchers.byImage(
                     Map.of(InstalledOperator.NAME, new OperatorPodLauncher(operatorJar, plane)), new ModelServerLauncher(modelServerJar));
-            NodeEmulator node = NodeEmulator.forControlPlane(plane.adminClient(), runtime, workDir, NodeSettings.compressed());
+            NodeEmulator node = new NodeEmulator(plane.adminClient(), runtime, workDir, NodeSettings.compressed());
             cluster = new ControlPlaneCluster(workDir, plane, node);
             node.start();
             long start = System.nanoTime();
@@ -111,6 +112,17 @@ public final class ControlPlaneCluster implements Cluster {
     @Override
     public PodNetwork podNetwork() {
         return (pod, port) -> URI.create("http://" + pod.getStatus().getPodIP() + ":" + port);
+    }
+
+    /** The proxy between the operator and the API server, where scenarios make writes fail or crash the operator. */
+    public ApiFaultProxy apiFaults() {
+        return plane.faults();
+    }
+
+    /** SIGKILLs the operator's container, as a crash or an OOM kill would; its pod restarts it after a back-off. */
+    public void crashOperator() {
+        plane.adminClient().pods().inNamespace(InstalledOperator.NAMESPACE).withLabel("app.kubernetes.io/name", InstalledOperator.NAME)
+                .list().getItems().forEach(pod -> node.crashContainer(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
     }
 
     @Override

@@ -18,7 +18,7 @@ final class K3sSkipNotice implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (!DockerClientFactory.instance().isDockerAvailable() && TOLD.compareAndSet(false, true)) {
             System.out.println("[k3s] SKIPPED: no Docker engine on this machine, so no k3s cluster. The same scenarios ran on the"
-                    + " simulated cluster (io.mlrollout.e2e.scenarios.*IT); K3sScenariosIT runs them on k3s where Docker exists.");
+                    + " control plane built from source (io.mlrollout.e2e.scenarios.*IT); K3sScenariosIT runs them on k3s where Docker exists.");
         }
         return ConditionEvaluationResult.enabled("only explains a skip");
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *   <li>offline and opted out of tracking: otherwise DJL probes a cloud metadata address at the
  *       first engine load, which hangs in clusters without egress;
  *   <li>cache directories inside this process's private work directory: many servers may share
- *       one /tmp (the simulated cluster runs dozens), and the image allows writes only to /tmp.
+ *       one /tmp (the e2e cluster runs dozens), and the image allows writes only to /tmp.
  * </ul>
  *
  * ONNX Runtime itself unpacks its native library into a fresh {@code Files.createTempDirectory}

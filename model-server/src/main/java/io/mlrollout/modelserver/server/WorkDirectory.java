@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * One private directory per process under java.io.tmpdir for downloaded models and DJL caches:
- * many servers may share /tmp (the simulated cluster runs dozens), and the image allows writes
+ * many servers may share /tmp (the e2e cluster runs dozens), and the image allows writes
  * only there.
  */
 final class WorkDirectory {

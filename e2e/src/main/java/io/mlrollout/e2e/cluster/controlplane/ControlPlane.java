@@ -10,6 +10,7 @@ import io.mlrollout.e2e.cluster.process.LogFiles;
 import io.mlrollout.e2e.cluster.process.WorkDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class ControlPlane implements AutoCloseable {
     private KubernetesClient admin;
     private String serverUrl;
     private Pki pki;
+    private ApiFaultProxy proxy;
 
     private ControlPlane(Path dir, Path etcdData) {
         this.dir = dir;
@@ -78,13 +80,24 @@ public final class ControlPlane implements AutoCloseable {
         return serverUrl;
     }
 
-    /** A kubeconfig that authenticates with a bearer token, e.g. a pod's service-account token. */
-    public Path kubeconfigWithToken(Path file, String token) {
-        return Kubeconfigs.withToken(file, serverUrl, pki.caCertificate(), token);
+    /**
+     * A pod's kubeconfig: its service-account token, and the API server as pods reach it, through
+     * the {@link #faults() fault proxy}.
+     */
+    public Path podKubeconfig(Path file, String token) {
+        return Kubeconfigs.withToken(file, proxy.url().toString(), pki.caCertificate(), token);
+    }
+
+    /** The proxy between pods and the API server, where scenarios inject API failures and crashes. */
+    public ApiFaultProxy faults() {
+        return proxy;
     }
 
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (admin != null) {
             admin.close();
         }
@@ -127,6 +140,10 @@ public final class ControlPlane implements AutoCloseable {
                 pki.client("admin", "mlrollout-e2e-admin", List.of("system:masters")));
         admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(read(adminKubeconfig))).build();
         await("kube-apiserver to be ready", this::ready, etcd, apiserver);
+        char[] password = "mlrollout-e2e".toCharArray();
+        Pki.KeyPair proxyServing = pki.server("api-proxy", List.of("127.0.0.1"), List.of("localhost"));
+        proxy = new ApiFaultProxy(URI.create(serverUrl), TlsContexts.serving(pki.pkcs12(proxyServing, password), password),
+                TlsContexts.trusting(pki.caCertificate()));
 
         Path kcmKubeconfig = Kubeconfigs.withCertificate(dir.resolve("kube-controller-manager").resolve("kubeconfig"), serverUrl,
                 pki.caCertificate(), pki.client("kube-controller-manager", "system:kube-controller-manager", List.of()));

@@ -33,7 +33,7 @@ public final class OperatorPodLauncher implements ContainerLauncher {
     @Override
     public ChildProcess launch(Pod pod, Container container, InetAddress podIp, Path workDir) {
         Map<String, String> env = ContainerEnv.of(pod, container, podIp);
-        Path kubeconfig = plane.kubeconfigWithToken(workDir.resolve("serviceaccount").resolve("kubeconfig"), token(pod));
+        Path kubeconfig = plane.podKubeconfig(workDir.resolve("serviceaccount").resolve("kubeconfig"), token(pod));
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("QUARKUS_HTTP_HOST", podIp.getHostAddress());
         int port = container.getPorts() == null || container.getPorts().isEmpty() ? 8080 : container.getPorts().get(0).getContainerPort();

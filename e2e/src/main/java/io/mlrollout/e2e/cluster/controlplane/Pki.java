@@ -75,6 +75,14 @@ final class Pki {
         return sign(file, subject.toString(), "extendedKeyUsage=clientAuth");
     }
 
+    /** The key pair as a PKCS#12 file, for Java's TLS server; returns the file. */
+    Path pkcs12(KeyPair pair, char[] password) {
+        String file = pair.certificate().getFileName().toString().replace(".crt", ".p12");
+        openssl("pkcs12", "-export", "-in", pair.certificate().toString(), "-inkey", pair.key().toString(),
+                "-out", file, "-passout", "pass:" + new String(password));
+        return dir.resolve(file);
+    }
+
     private KeyPair sign(String file, String subject, String extensions) {
         Path extFile = dir.resolve(file + ".ext");
         write(extFile, "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n" + extensions + "\n");

@@ -109,12 +109,19 @@ final class Kubelet {
         return lines;
     }
 
-    Path podDir(String namespace, String name) {
-        return podsDir.resolve(namespace).resolve(name);
+    /** Kills the container of a pod running here; false when no such pod runs here. */
+    boolean crash(String namespace, String name) {
+        for (PodSandbox sandbox : sandboxes.values()) {
+            if (namespace.equals(sandbox.pod().getMetadata().getNamespace()) && name.equals(sandbox.pod().getMetadata().getName())) {
+                sandbox.crash();
+                return true;
+            }
+        }
+        return false;
     }
 
-    int runningSandboxes() {
-        return sandboxes.size();
+    Path podDir(String namespace, String name) {
+        return podsDir.resolve(namespace).resolve(name);
     }
 
     /** Stops every process and waits for them: the node goes down. */

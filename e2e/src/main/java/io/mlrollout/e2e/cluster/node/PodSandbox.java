@@ -25,7 +25,8 @@ final class PodSandbox {
     private final ContainerLauncher launcher;
     private final NodeSettings settings;
     private final Instant createdAt;
-    private ChildProcess process;
+    /** Read by {@link #crash()} from other threads. */
+    private volatile ChildProcess process;
     private Instant startedAt;
     private Instant restartAt;
     private int restartCount;
@@ -124,6 +125,14 @@ final class PodSandbox {
             }
             sleep(preStop);
             process.stop(drain ? grace.minus(preStop) : Duration.ZERO);
+        }
+    }
+
+    /** SIGKILL of the container's process, as a crash or an OOM kill; the next tick restarts it after back-off. */
+    void crash() {
+        ChildProcess running = process;
+        if (running != null) {
+            running.kill();
         }
     }
 

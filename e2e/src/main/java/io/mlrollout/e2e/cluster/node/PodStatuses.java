@@ -16,7 +16,7 @@ import java.util.Objects;
 /** The status a kubelet would report for a sandbox: phase, conditions, pod IP and container status. */
 final class PodStatuses {
 
-    static final String IMAGE_ID = "simulated://mlrollout-model-server";
+    static final String IMAGE_ID = "emulated://mlrollout-model-server";
 
     private PodStatuses() {
     }
@@ -51,7 +51,7 @@ final class PodStatuses {
                 .withRestartCount(sandbox.restartCount())
                 .withState(state(sandbox));
         if (sandbox.running()) {
-            status.withContainerID("simulated://" + sandbox.pid());
+            status.withContainerID("emulated://" + sandbox.pid());
         }
         PodSandbox.Termination last = sandbox.lastTermination();
         if (last != null) {

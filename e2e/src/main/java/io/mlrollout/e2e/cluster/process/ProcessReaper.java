@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every process the simulated cluster starts is registered here, and a JVM shutdown hook kills
+ * Every process the e2e cluster starts is registered here, and a JVM shutdown hook kills
  * whatever is still alive. A test that fails, times out or is interrupted with Ctrl-C must not
  * leave model servers or an operator behind, holding loopback ports for the next run.
  */
