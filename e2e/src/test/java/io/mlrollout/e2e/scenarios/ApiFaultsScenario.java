@@ -1,7 +1,5 @@
 package io.mlrollout.e2e.scenarios;
 
-import static io.mlrollout.e2e.fixture.Manifests.sample;
-import static io.mlrollout.e2e.fixture.Manifests.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlrollout.api.v1alpha1.Phase;
@@ -10,6 +8,7 @@ import io.mlrollout.e2e.cluster.ControlPlaneCluster;
 import io.mlrollout.e2e.cluster.controlplane.ApiFaultProxy;
 import io.mlrollout.e2e.fixture.RolloutFixture;
 import io.mlrollout.e2e.fixture.SampleModel;
+import io.mlrollout.e2e.fixture.Then;
 import io.mlrollout.e2e.observe.RolloutState;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -33,16 +32,8 @@ public interface ApiFaultsScenario {
         long failedBefore = faults.injectedFailures();
         // Every write the operator makes for this ModelDeployment; leader election is left alone.
         faults.failWrites(ofScenario(f), Duration.ofSeconds(12), 500);
-        f.when()
-                .waitFor("the operator to try writes and get 500s", WAIT, () -> faults.injectedFailures() > failedBefore)
-                .waitForStable(SampleModel.IRIS_V2, WAIT)
-                .stopTraffic()
-        .then()
-                .expectStableVersion(SampleModel.IRIS_V2)
-                .expectHistory(SampleModel.IRIS_V2, RolloutResult.Promoted, reason -> { })
-                .expect(ApiFaultsScenario::neverRolledBack)
-                .expectNoFailedRequests()
-                .report("writes answered 500 by the API proxy", faults.injectedFailures() - failedBefore);
+        f.when().waitFor("the operator to try writes and get 500s", WAIT, () -> faults.injectedFailures() > failedBefore);
+        promotedWithoutHarm(f).report("writes answered 500 by the API proxy", faults.injectedFailures() - failedBefore);
     }
 
     @Test
@@ -59,31 +50,27 @@ public interface ApiFaultsScenario {
             crashes += faults.crashPending() ? 0 : 1;
         }
         faults.noCrash();
-        f.when()
+        promotedWithoutHarm(f).report("operator crashes right after a committed write", crashes);
+        assertThat(crashes).as("crashes during the rollout").isGreaterThanOrEqualTo(2);
+    }
+
+    private static void startRolloutWithTraffic(RolloutFixture f) {
+        Setups.stableWithTraffic(f, "steady-canary", 2, 20)
+                .rollOut(SampleModel.IRIS_V2)
+                .waitForStatus("the first step with traffic on the canary", WAIT, s -> s.getPhase() == Phase.Progressing
+                        && s.getCanaryWeight() != null && s.getCanaryWeight() > 0);
+    }
+
+    /** The rollout ends with 2.0.0 promoted, never rolled back on the way, and no request failed. */
+    private static Then promotedWithoutHarm(RolloutFixture f) {
+        return f.when()
                 .waitForStable(SampleModel.IRIS_V2, WAIT)
                 .stopTraffic()
         .then()
                 .expectStableVersion(SampleModel.IRIS_V2)
                 .expectHistory(SampleModel.IRIS_V2, RolloutResult.Promoted, reason -> { })
                 .expect(ApiFaultsScenario::neverRolledBack)
-                .expectNoFailedRequests()
-                .report("operator crashes right after a committed write", crashes);
-        assertThat(crashes).as("crashes during the rollout").isGreaterThanOrEqualTo(2);
-    }
-
-    private static void startRolloutWithTraffic(RolloutFixture f) {
-        f.given()
-                .policy(scenario("policies/steady-canary.yaml"))
-                .modelDeployment(sample("modeldeployment-iris.yaml"))
-                .policyRef("steady-canary")
-        .when()
-                .apply()
-                .waitForStable(SampleModel.IRIS_V1, WAIT)
-                .startTraffic(20)
-                .waitForRequests(20)
-                .rollOut(SampleModel.IRIS_V2)
-                .waitForStatus("the first step with traffic on the canary", WAIT, s -> s.getPhase() == Phase.Progressing
-                        && s.getCanaryWeight() != null && s.getCanaryWeight() > 0);
+                .expectNoFailedRequests();
     }
 
     /** The operator's writes for the scenario's objects (status, Deployments, Services), not its Events. */
