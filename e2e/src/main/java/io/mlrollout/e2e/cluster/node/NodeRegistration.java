@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,15 @@ final class NodeRegistration {
             readySince = now;
         }
         node.setStatus(NodeStatuses.ready(now, readySince));
-        client.nodes().resource(node).updateStatus();
+        try {
+            client.nodes().resource(node).updateStatus();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                // The node lifecycle controller changed the Node meanwhile (taints at registration): next sync.
+                return;
+            }
+            throw e;
+        }
         renewLease(now);
         renewed = now;
     }
