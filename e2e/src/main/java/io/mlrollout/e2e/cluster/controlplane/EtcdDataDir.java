@@ -1,5 +1,6 @@
 package io.mlrollout.e2e.cluster.controlplane;
 
+import io.mlrollout.e2e.cluster.process.WorkDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ final class EtcdDataDir {
         Path shm = Path.of("/dev/shm");
         try {
             Path parent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-            return Files.createTempDirectory(parent, "mlrollout-e2e-etcd-");
+            Path dir = Files.createTempDirectory(parent, "mlrollout-e2e-etcd-");
+            // /dev/shm is memory: a run stopped with Ctrl-C must not leave its data there.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> WorkDirs.delete(dir), "mlrollout-e2e-etcd-cleanup"));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a data folder for etcd", e);
         }
