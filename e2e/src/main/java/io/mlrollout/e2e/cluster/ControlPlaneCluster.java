@@ -16,7 +16,6 @@ import io.mlrollout.e2e.cluster.process.WorkDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,10 +107,9 @@ public final class ControlPlaneCluster implements Cluster {
         return operator;
     }
 
-    /** Pod IPs are loopback addresses of this machine: the pod's own address and port. */
     @Override
     public PodNetwork podNetwork() {
-        return (pod, port) -> URI.create("http://" + pod.getStatus().getPodIP() + ":" + port);
+        return PodNetwork.LOOPBACK;
     }
 
     /** The proxy between the operator and the API server, where scenarios make writes fail or crash the operator. */

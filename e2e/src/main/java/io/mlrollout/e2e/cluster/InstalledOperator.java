@@ -3,9 +3,9 @@ package io.mlrollout.e2e.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mlrollout.e2e.cluster.process.Waits;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The operator as users install it (manifests/base): a Deployment in mlrollout-system, with leader
@@ -37,7 +37,7 @@ public final class InstalledOperator implements OperatorControl {
     @Override
     public void start() {
         client.apps().deployments().inNamespace(NAMESPACE).withName(NAME).scale(replicas);
-        awaitCondition("the operator Deployment to have " + replicas + " Ready pods", () -> {
+        Waits.until("the operator Deployment to have " + replicas + " Ready pods", READY_TIMEOUT, () -> {
             Deployment deployment = client.apps().deployments().inNamespace(NAMESPACE).withName(NAME).get();
             Integer ready = deployment == null || deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas();
             return ready != null && ready == replicas;
@@ -48,7 +48,7 @@ public final class InstalledOperator implements OperatorControl {
     public void kill() {
         client.apps().deployments().inNamespace(NAMESPACE).withName(NAME).scale(0);
         client.pods().inNamespace(NAMESPACE).withLabel("app.kubernetes.io/name", NAME).withGracePeriod(0).delete();
-        awaitCondition("the operator pods to be gone", () -> pods().isEmpty());
+        Waits.until("the operator pods to be gone", READY_TIMEOUT, () -> pods().isEmpty());
     }
 
     @Override
@@ -67,20 +67,5 @@ public final class InstalledOperator implements OperatorControl {
 
     private List<Pod> pods() {
         return client.pods().inNamespace(NAMESPACE).withLabel("app.kubernetes.io/name", NAME).list().getItems();
-    }
-
-    private static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + READY_TIMEOUT + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
-        }
     }
 }

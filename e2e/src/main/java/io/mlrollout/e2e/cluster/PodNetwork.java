@@ -7,6 +7,9 @@ import java.net.URI;
 @FunctionalInterface
 public interface PodNetwork {
 
+    /** Pods on this machine's loopback addresses (the emulated node): the pod's own IP and port. */
+    PodNetwork LOOPBACK = (pod, port) -> URI.create("http://" + pod.getStatus().getPodIP() + ":" + port);
+
     /** {@code http://host:port} for the pod's container port; always a loopback address. */
     URI baseUri(Pod pod, int containerPort);
 }

@@ -25,7 +25,6 @@ import io.mlrollout.e2e.traffic.ClusterEndpoints;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +51,6 @@ class ControlPlaneNodeIT {
     static final Path WORK_DIR = Path.of("target", "control-plane-node").toAbsolutePath();
     static ControlPlane plane;
     static BuiltApplications apps;
-    static final PodNetwork CLUSTER_NETWORK = (pod, port) -> URI.create("http://" + pod.getStatus().getPodIP() + ":" + port);
 
     @BeforeAll
     static void start() {
@@ -106,7 +104,7 @@ class ControlPlaneNodeIT {
         await("2 Ready pods").atMost(WAIT).until(() -> readyReplicas("served") == 2);
         List<String> podIps = pods("served").stream().map(p -> p.getStatus().getPodIP()).toList();
 
-        try (ClusterEndpoints endpoints = new ClusterEndpoints(client, CLUSTER_NETWORK, NS, 200)) {
+        try (ClusterEndpoints endpoints = new ClusterEndpoints(client, PodNetwork.LOOPBACK, NS, 200)) {
             await("the Service to resolve to both pods").atMost(WAIT).until(() -> hosts(endpoints).containsAll(podIps));
             assertThat(hosts(endpoints)).containsExactlyInAnyOrderElementsOf(podIps);
         }

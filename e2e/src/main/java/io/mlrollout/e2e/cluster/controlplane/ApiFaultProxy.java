@@ -41,9 +41,6 @@ public final class ApiFaultProxy implements AutoCloseable {
 
     /** A write the operator sent: its method and path, e.g. {@code PUT /apis/apps/v1/namespaces/x/deployments/y}. */
     public record Write(String method, String path) {
-        public boolean isStatus() {
-            return path.endsWith("/status");
-        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiFaultProxy.class);
@@ -60,7 +57,6 @@ public final class ApiFaultProxy implements AutoCloseable {
     });
     private final HttpClient upstream;
     private final URI upstreamUrl;
-    private final AtomicLong writes = new AtomicLong();
     private final AtomicLong injected = new AtomicLong();
     private final AtomicReference<FailingWrites> failing = new AtomicReference<>();
     private final AtomicReference<CrashAfter> crash = new AtomicReference<>();
@@ -88,11 +84,6 @@ public final class ApiFaultProxy implements AutoCloseable {
 
     public URI url() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    /** Writes the operator has had committed so far (successful answers to POST, PUT, PATCH, DELETE). */
-    public long writes() {
-        return writes.get();
     }
 
     /** Writes answered with an injected failure so far. */
@@ -144,12 +135,9 @@ public final class ApiFaultProxy implements AutoCloseable {
                 return;
             }
             HttpResponse<InputStream> response = forward(exchange, method);
-            if (write != null && response.statusCode() < 300) {
-                writes.incrementAndGet();
-                if (crashNow(write)) {
-                    response.body().close();
-                    return;
-                }
+            if (write != null && response.statusCode() < 300 && crashNow(write)) {
+                response.body().close();
+                return;
             }
             relay(exchange, method, response);
         } catch (InterruptedException e) {

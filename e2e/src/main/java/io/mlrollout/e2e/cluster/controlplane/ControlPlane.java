@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mlrollout.e2e.cluster.process.ChildProcess;
 import io.mlrollout.e2e.cluster.process.FreePorts;
 import io.mlrollout.e2e.cluster.process.LogFiles;
+import io.mlrollout.e2e.cluster.process.Waits;
 import io.mlrollout.e2e.cluster.process.WorkDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,10 +77,6 @@ public final class ControlPlane implements AutoCloseable {
         return admin;
     }
 
-    public String serverUrl() {
-        return serverUrl;
-    }
-
     /**
      * A pod's kubeconfig: its service-account token, and the API server as pods reach it, through
      * the {@link #faults() fault proxy}.
@@ -115,7 +112,8 @@ public final class ControlPlane implements AutoCloseable {
         int apiPort = FreePorts.onLoopback();
         serverUrl = "https://127.0.0.1:" + apiPort;
 
-        ChildProcess etcd = launch("etcd", List.of(binaries.resolve("etcd").toString(), "--name", "e2e", "--unsafe-no-fsync", "--data-dir", etcdData.toString(),
+        ChildProcess etcd = launch("etcd", List.of(binaries.resolve("etcd").toString(), "--name", "e2e", "--unsafe-no-fsync",
+                "--data-dir", etcdData.toString(),
                 "--listen-client-urls", "http://127.0.0.1:" + etcdPort, "--advertise-client-urls", "http://127.0.0.1:" + etcdPort,
                 "--listen-peer-urls", "http://127.0.0.1:" + etcdPeerPort,
                 "--initial-advertise-peer-urls", "http://127.0.0.1:" + etcdPeerPort,
@@ -187,27 +185,17 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    /** Polls until the condition holds; fails at once, with its log, when one of the programs has exited. */
+    /** Waits for the condition; fails at once, with its log, when one of the programs has exited. */
     private void await(String what, BooleanSupplier condition, ChildProcess... watched) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        Waits.until(what + " (logs in " + dir + ")", START_TIMEOUT, () -> {
             for (ChildProcess process : watched) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("waiting for " + what + ": " + process.log().getParent().getFileName()
                             + " exited with code " + process.exitCode() + ":\n" + LogFiles.tail(process.log(), 30));
                 }
             }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
-        }
-        throw new IllegalStateException("timed out after " + START_TIMEOUT + " waiting for " + what + "; logs in " + dir);
+            return condition.getAsBoolean();
+        });
     }
 
     private static String read(Path file) {

@@ -36,8 +36,7 @@ public final class OperatorPodLauncher implements ContainerLauncher {
         Path kubeconfig = plane.podKubeconfig(workDir.resolve("serviceaccount").resolve("kubeconfig"), token(pod));
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("QUARKUS_HTTP_HOST", podIp.getHostAddress());
-        int port = container.getPorts() == null || container.getPorts().isEmpty() ? 8080 : container.getPorts().get(0).getContainerPort();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ContainerLauncher.port(container)));
         return ChildProcess.startJar(operatorJar, "256m", env, workDir);
     }
 

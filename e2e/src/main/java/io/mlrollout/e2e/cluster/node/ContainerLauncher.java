@@ -11,4 +11,9 @@ import java.nio.file.Path;
 public interface ContainerLauncher {
 
     ChildProcess launch(Pod pod, Container container, InetAddress podIp, Path workDir);
+
+    /** The port the container serves on: its first declared port, 8080 when it declares none. */
+    static int port(Container container) {
+        return ContainerSpec.port(container);
+    }
 }

@@ -1,6 +1,5 @@
 package io.mlrollout.e2e.cluster.node;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The node's container runtime: picks the built application to run from the image a container names. */
@@ -14,7 +13,7 @@ public final class ContainerLaunchers {
      * @param otherwise for every other image
      */
     public static ContainerLauncher byImage(Map<String, ContainerLauncher> byImageName, ContainerLauncher otherwise) {
-        Map<String, ContainerLauncher> launchers = new LinkedHashMap<>(byImageName);
+        Map<String, ContainerLauncher> launchers = Map.copyOf(byImageName);
         return (pod, container, podIp, workDir) -> launchers.getOrDefault(repositoryName(container.getImage()), otherwise)
                 .launch(pod, container, podIp, workDir);
     }

@@ -15,9 +15,12 @@ record ContainerSpec(Container container, int port) {
 
     static ContainerSpec of(Pod pod) {
         Container container = pod.getSpec().getContainers().get(0);
-        int port = container.getPorts() == null || container.getPorts().isEmpty() ? 8080
-                : container.getPorts().get(0).getContainerPort();
-        return new ContainerSpec(container, port);
+        return new ContainerSpec(container, port(container));
+    }
+
+    /** The container's first port; 8080 when it declares none. */
+    static int port(Container container) {
+        return container.getPorts() == null || container.getPorts().isEmpty() ? 8080 : container.getPorts().get(0).getContainerPort();
     }
 
     /** Kubernetes' default terminationGracePeriodSeconds. */

@@ -57,17 +57,16 @@ final class NodeRegistration {
             }
             throw e;
         }
-        renewLease(now);
+        renewLease(now, node.getMetadata().getUid());
         renewed = now;
     }
 
-    private void renewLease(Instant now) {
+    private void renewLease(Instant now, String nodeUid) {
         Lease lease = client.leases().inNamespace(LEASE_NAMESPACE).withName(nodeName).get();
         if (lease == null) {
-            Node node = client.nodes().withName(nodeName).get();
             lease = new LeaseBuilder().withNewMetadata().withName(nodeName).withNamespace(LEASE_NAMESPACE)
                     .addNewOwnerReference().withApiVersion("v1").withKind("Node").withName(nodeName)
-                    .withUid(node.getMetadata().getUid()).endOwnerReference().endMetadata()
+                    .withUid(nodeUid).endOwnerReference().endMetadata()
                     .withNewSpec().withHolderIdentity(nodeName).withLeaseDurationSeconds(LEASE_SECONDS)
                     .withRenewTime(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)).endSpec().build();
             client.leases().inNamespace(LEASE_NAMESPACE).resource(lease).create();

@@ -24,7 +24,7 @@ public final class Kubectl {
     private Kubectl() {
     }
 
-    /** A kubectl that runs until stopped, such as {@code get -w}. */
+    /** A kubectl that runs until it exits or is stopped, such as {@code get -w}. */
     public static final class Background {
         private final List<String> command;
         private final Process process;
@@ -40,11 +40,7 @@ public final class Kubectl {
 
         /** What it printed so far. */
         public String output() {
-            try {
-                return Files.readString(out, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read kubectl's output", e);
-            }
+            return read(out);
         }
 
         /**
@@ -54,25 +50,59 @@ public final class Kubectl {
         public Result stop() {
             boolean running = process.isAlive();
             process.destroy();
+            awaitExit(10);
+            return result(running ? 0 : process.exitValue());
+        }
+
+        private boolean awaitExit(long seconds) {
             try {
-                process.waitFor(10, TimeUnit.SECONDS);
-                Result result = new Result(command, running ? 0 : process.exitValue(), output(), Files.readString(err, StandardCharsets.UTF_8));
-                Files.delete(out);
-                Files.delete(err);
-                return result;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read kubectl's output", e);
+                if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    return true;
+                }
+                process.destroyForcibly();
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
-                throw new IllegalStateException("interrupted while stopping kubectl", e);
+                throw new IllegalStateException("interrupted while waiting for kubectl", e);
+            }
+        }
+
+        private Result result(int exitCode) {
+            Result result = new Result(command, exitCode, read(out), read(err));
+            try {
+                Files.delete(out);
+                Files.delete(err);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot remove kubectl's output files", e);
+            }
+            return result;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read kubectl's output", e);
             }
         }
     }
 
+    /** Runs kubectl to its end (at most a minute). */
+    public static Result run(Path kubeconfig, String namespace, String... args) {
+        Background kubectl = start(kubeconfig, namespace, args);
+        if (!kubectl.awaitExit(TIMEOUT_SECONDS)) {
+            throw new IllegalStateException("kubectl did not finish within " + TIMEOUT_SECONDS + "s: " + kubectl.command);
+        }
+        return kubectl.result(kubectl.process.exitValue());
+    }
+
+    /** Starts kubectl and returns at once; see {@link Background#stop()}. */
     public static Background start(Path kubeconfig, String namespace, String... args) {
-        List<String> command = command(kubeconfig, namespace, args);
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--namespace", namespace));
+        command.addAll(List.of(args));
         try {
+            // Output goes to files: a pipe nobody reads while waiting could fill up and block kubectl.
             Path out = Files.createTempFile("kubectl", ".out");
             Path err = Files.createTempFile("kubectl", ".err");
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -80,36 +110,6 @@ public final class Kubectl {
             return new Background(command, process, out, err);
         } catch (IOException e) {
             throw new IllegalStateException("kubectl could not be run (is it on the PATH?): " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> command(Path kubeconfig, String namespace, String... args) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--namespace", namespace));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    public static Result run(Path kubeconfig, String namespace, String... args) {
-        List<String> command = command(kubeconfig, namespace, args);
-        try {
-            // Output goes to files: a pipe nobody reads while waiting could fill up and block kubectl.
-            Path out = Files.createTempFile("kubectl", ".out");
-            Path err = Files.createTempFile("kubectl", ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kubectl did not finish within " + TIMEOUT_SECONDS + "s: " + command);
-            }
-            Result result = new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return result;
-        } catch (IOException e) {
-            throw new IllegalStateException("kubectl could not be run (is it on the PATH?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running kubectl", e);
         }
     }
 }
