@@ -23,21 +23,19 @@ import io.mlrollout.operator.metrics.AnalysisTarget;
 import io.mlrollout.operator.metrics.ModelServerMetricProvider;
 import io.mlrollout.operator.metrics.PrometheusMetricProvider;
 import io.mlrollout.operator.rollout.AnalysisOutcome;
-import io.mlrollout.operator.rollout.AnalysisSchedule;
 import io.mlrollout.operator.rollout.Decision;
 import io.mlrollout.operator.rollout.Observation;
-import io.mlrollout.operator.rollout.RolloutEngine;
+import io.mlrollout.operator.rollout.ReconcileCycle;
+import io.mlrollout.operator.rollout.Topology;
 import io.mlrollout.operator.rollout.Reasons;
 import io.mlrollout.operator.rollout.RolloutEvent;
 import io.mlrollout.operator.rollout.ResolvedPolicy;
 import io.mlrollout.operator.rollout.RolloutInput;
 import io.mlrollout.operator.rollout.SpecValidator;
-import io.mlrollout.operator.rollout.StatusCopy;
 import io.mlrollout.operator.traffic.TrafficRouter;
 import io.mlrollout.operator.traffic.TrafficRouters;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -118,40 +116,82 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         }
         TrafficRouter router = routers.forType(SpecValidator.routerOf(md.getSpec()));
         Observation observation = observer.observe(md, context.getSecondaryResources(Deployment.class), router);
-        Instant now = clock.instant();
-        AnalysisTarget analysed = null;
-        if (policyProblem.isEmpty() && AnalysisSchedule.isDue(md.getStatus(), policy.policy(), now)) {
-            analysed = target(md, md.getStatus(), policy.policy());
-            AnalysisOutcome outcome = analysis.run(policy.policy(), analysed, md.getStatus().getLastAnalysis(), now);
-            metrics.analysed(outcome.details().getMetrics());
-            observation = observation.withAnalysis(outcome);
-        }
-        Decision decision = RolloutEngine.decide(new RolloutInput(md.getSpec().getModel(), SpecValidator.replicasOf(md.getSpec()),
+        RolloutInput input = new RolloutInput(md.getSpec().getModel(), SpecValidator.replicasOf(md.getSpec()),
                 router.weightsByReplicas(), policy.policy(), md.getStatus(), observation, AnnotationRequests.of(md),
-                md.getMetadata().getGeneration(), now, policyProblem));
+                md.getMetadata().getGeneration(), clock.instant(), policyProblem);
+        ReconcileCycle.Result result = ReconcileCycle.run(input, new CyclePorts(md, context, policy.policy(), router).ports());
+        Decision decision = result.decision();
+        metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), result.applied().getCanaryWeight());
+        return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
+    }
 
-        // Intent first: the decision and its Events are recorded before the cluster changes, so a
-        // crash or a failed write in between converges to it (a rollback is never forgotten and undone).
-        ModelDeployment written = statusWriter.write(md, DegradedStatus.keepingReconcileError(md.getStatus(), decision.status()), context);
-        if (analysed != null) {
+    /** The cycle's side effects for one ModelDeployment in one reconcile. */
+    private final class CyclePorts implements ReconcileCycle.Cluster, ReconcileCycle.Analysis, ReconcileCycle.Statuses,
+            ReconcileCycle.Events {
+
+        private final ModelDeployment md;
+        private final Context<ModelDeployment> context;
+        private final ResolvedPolicy policy;
+        private final TrafficRouter router;
+        private ModelDeployment written;
+        private AnalysisTarget analysed;
+
+        CyclePorts(ModelDeployment md, Context<ModelDeployment> context, ResolvedPolicy policy, TrafficRouter router) {
+            this.md = md;
+            this.context = context;
+            this.policy = policy;
+            this.router = router;
+            this.written = md;
+        }
+
+        ReconcileCycle.Ports ports() {
+            return new ReconcileCycle.Ports(this, this, this, this);
+        }
+
+        @Override
+        public AnalysisOutcome run(ModelDeploymentStatus status) {
+            analysed = target(md, status, policy);
+            AnalysisOutcome outcome = analysis.run(policy, analysed, status.getLastAnalysis(), clock.instant());
+            metrics.analysed(outcome.details().getMetrics());
+            return outcome;
+        }
+
+        @Override
+        public void commit() {
             analysis.commit(analysed);
         }
-        String rollbackReason = DegradedStatus.degradedReason(decision.status());
-        for (RolloutEvent event : decision.events()) {
+
+        @Override
+        public void startWindow(ModelDeploymentStatus status) {
+            analysis.baseline(target(md, status, policy));
+        }
+
+        @Override
+        public void writeIntent(ModelDeploymentStatus status) {
+            written = statusWriter.write(written, DegradedStatus.keepingReconcileError(md.getStatus(), status), context);
+        }
+
+        @Override
+        public void writeApplied(ModelDeploymentStatus status) {
+            written = statusWriter.write(written, status, context);
+        }
+
+        @Override
+        public void record(RolloutEvent event, ModelDeploymentStatus decided) {
             events.record(md, event);
-            metrics.recordEvent(event, rollbackReason);
+            metrics.recordEvent(event, DegradedStatus.degradedReason(decided));
         }
-        topologyApplier.apply(md, decision.topology(), router);
-        ModelDeploymentStatus applied = StatusCopy.of(decision.status());
-        applied.setCanaryWeight(decision.topology().canary() == null ? 0
-                : router.effectiveWeight(md, applied.getCanary(), observation.pods(applied.getStable()),
-                        observation.pods(applied.getCanary())));
-        statusWriter.write(written, applied, context);
-        if (AnalysisSchedule.startsWindow(applied, now)) {
-            analysis.baseline(target(md, applied, policy.policy()));
+
+        @Override
+        public void apply(Topology topology) {
+            topologyApplier.apply(md, topology, router);
         }
-        metrics.canaryWeight(md.getMetadata().getNamespace(), md.getMetadata().getName(), applied.getCanaryWeight());
-        return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(decision.requeueAfter().orElse(RESYNC));
+
+        @Override
+        public int effectiveWeight(ModelDeploymentStatus decided, Observation observation) {
+            return router.effectiveWeight(md, decided.getCanary(), observation.pods(decided.getStable()),
+                    observation.pods(decided.getCanary()));
+        }
     }
 
     /**

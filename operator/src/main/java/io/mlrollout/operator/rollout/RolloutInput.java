@@ -25,6 +25,12 @@ public record RolloutInput(ModelSpec desired, int replicas, boolean weightByRepl
         this(desired, replicas, weightByReplicas, policy, status, observation, requests, generation, now, Optional.empty());
     }
 
+    /** The same input with another observation (one that carries this cycle's analysis). */
+    public RolloutInput with(Observation newObservation) {
+        return new RolloutInput(desired, replicas, weightByReplicas, policy, status, newObservation, requests, generation, now,
+                policyProblem);
+    }
+
     ReplicaSplit split(int weight) {
         return weightByReplicas ? ReplicaSplit.byReplicaRatio(replicas, weight)
                 : ReplicaSplit.byWeightedRoute(replicas, weight);

@@ -104,8 +104,11 @@ class AnalysisReconcilerIntegrationTest {
                 .isEqualTo("Degraded/True/AnalysisFailed"));
         assertThat(rolledBack.getHistory().get(0).getReason()).startsWith("AnalysisFailed: 2 failed analyses (failureLimit 2): error-rate 0.5000 (limit 0.05000");
         assertThat(cluster.eventReasons()).contains(Reasons.ANALYSIS_FAILED, Reasons.ROLLED_BACK);
-        assertThat(cluster.routerSelector("iris")).containsEntry(Labels.VERSION, MockClusterFixture.slug("1.0.0"));
-        assertThat(cluster.deployment("iris", "2.0.0").getSpec().getReplicas()).isZero();
+        // The rollback is written before the cluster changes (intent first): the routing follows a moment later.
+        await().atMost(MockClusterFixture.WAIT).untilAsserted(() -> {
+            assertThat(cluster.routerSelector("iris")).containsEntry(Labels.VERSION, MockClusterFixture.slug("1.0.0"));
+            assertThat(cluster.deployment("iris", "2.0.0").getSpec().getReplicas()).isZero();
+        });
         await().atMost(MockClusterFixture.WAIT).untilAsserted(() ->
                 assertThat(cluster.deployment("iris", "1.0.0").getSpec().getReplicas()).isEqualTo(4));
         int lowest = stableReplicas.stream().min(Integer::compare).orElseThrow();

@@ -117,9 +117,12 @@ class ModelDeploymentReconcilerIntegrationTest {
         ModelDeploymentStatus rolledBack = cluster.awaitPhase("iris", Phase.RolledBack);
         assertThat(rolledBack.getCanaryWeight()).isZero();
         assertThat(rolledBack.getHandledRequests().getAbort()).isEqualTo("now");
-        assertThat(cluster.routerSelector("iris")).containsEntry(Labels.VERSION, MockClusterFixture.slug("1.0.0"));
-        assertThat(cluster.deployment("iris", "2.0.0").getSpec().getReplicas()).isZero();
-        assertThat(cluster.deployment("iris", "1.0.0").getSpec().getReplicas()).isEqualTo(4);
+        // Written before the cluster changes (intent first): the objects follow a moment later.
+        await().atMost(MockClusterFixture.WAIT).untilAsserted(() -> {
+            assertThat(cluster.routerSelector("iris")).containsEntry(Labels.VERSION, MockClusterFixture.slug("1.0.0"));
+            assertThat(cluster.deployment("iris", "2.0.0").getSpec().getReplicas()).isZero();
+            assertThat(cluster.deployment("iris", "1.0.0").getSpec().getReplicas()).isEqualTo(4);
+        });
         assertThat(rolledBack.getConditions()).anySatisfy(c -> assertThat(c.getType() + "/" + c.getStatus() + "/" + c.getReason())
                 .isEqualTo("Degraded/True/Aborted"));
         ModelDeployment md = client.resources(ModelDeployment.class).inNamespace(MockClusterFixture.NS).withName("iris").get();
@@ -217,8 +220,10 @@ class ModelDeploymentReconcilerIntegrationTest {
 
         cluster.edit("iris", m -> m.getMetadata().setAnnotations(Map.of(Labels.ABORT_ANNOTATION, "1")));
         cluster.awaitPhase("iris", Phase.RolledBack);
-        assertThat(cluster.routeWeights()).containsEntry(VersionNames.objectName("iris", ModelRef.of(MockClusterFixture.model("1.0.0"))), 100)
-                .containsEntry(VersionNames.objectName("iris", ModelRef.of(MockClusterFixture.model("2.0.0"))), 0);
+        // Written before the cluster changes (intent first): the route follows a moment later.
+        await().atMost(MockClusterFixture.WAIT).untilAsserted(() -> assertThat(cluster.routeWeights())
+                .containsEntry(VersionNames.objectName("iris", ModelRef.of(MockClusterFixture.model("1.0.0"))), 100)
+                .containsEntry(VersionNames.objectName("iris", ModelRef.of(MockClusterFixture.model("2.0.0"))), 0));
     }
 
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Drives the pure engine like the reconciler does, against a tiny in-memory cluster whose pods turn
+ * Runs the operator's reconcile cycle ({@link ReconcileCycle}), against a tiny in-memory cluster whose pods turn
  * Ready when told to, with a clock the test moves. Every decision's status feeds the next one.
  */
 final class TestingCluster {
@@ -43,11 +43,16 @@ final class TestingCluster {
     private Verdict verdict = Verdict.Pass;
     private int analyses;
     private java.util.Optional<String> policyProblem = java.util.Optional.empty();
+    private CrashPoint crashAt;
+    private int windows;
+    private final ReconcileCycle.Ports ports;
 
     TestingCluster(ResolvedPolicy policy, int replicas, boolean weightByReplicas) {
         this.policy = policy;
         this.replicas = replicas;
         this.weightByReplicas = weightByReplicas;
+        Ports cyclePorts = new Ports();
+        this.ports = new ReconcileCycle.Ports(cyclePorts, cyclePorts, cyclePorts, cyclePorts);
     }
 
     static ModelSpec model(String version) {
@@ -113,44 +118,128 @@ final class TestingCluster {
         return analyses;
     }
 
+    /** How many analysis windows (baselines) the cycle started. */
+    int analysisWindows() {
+        return windows;
+    }
+
     TestingCluster advance(Duration duration) {
         now = now.plus(duration);
         return this;
     }
 
-    /** One reconcile: observe, decide, and let the cluster converge to the decided topology. */
+    /** Where a simulated operator crash stops the reconcile cycle. */
+    enum CrashPoint {
+        /** The decided status is written; the cluster is unchanged. */
+        AFTER_INTENT,
+        /** The cluster changed; the status still holds the intent. */
+        AFTER_APPLY,
+        /** Everything is written, but no analysis window was started. */
+        AFTER_APPLIED_STATUS
+    }
+
+    private static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One reconcile: observe, then the operator's own cycle against this cluster. */
     Decision reconcile() {
-        decide();
-        converge(last.topology());
-        return last;
+        crashAt = null;
+        return cycle();
+    }
+
+    /** One reconcile in which the operator dies at {@code point}; the next reconcile starts from what it wrote. */
+    TestingCluster crash(CrashPoint point) {
+        crashAt = point;
+        try {
+            cycle();
+        } catch (SimulatedCrash expected) {
+            // The process is gone; what it wrote stays.
+        } finally {
+            crashAt = null;
+        }
+        return this;
     }
 
     /**
      * The operator writes the decided status, then dies before it changes the cluster: the next
      * reconcile sees the new status and the old cluster.
      */
-    Decision crashAfterStatusWrite() {
-        Decision lost = decide();
-        applied = null;
-        return lost;
+    TestingCluster crashAfterStatusWrite() {
+        return crash(CrashPoint.AFTER_INTENT);
     }
 
-    private Decision decide() {
+    private Decision cycle() {
         if (applied != null) {
             converge(applied);
         }
-        Observation observation = Observation.of(pods, effectiveWeight);
         ResolvedPolicy inForce = policyProblem.isPresent() ? PolicyResolver.defaultPolicy(Duration.ofSeconds(30)) : policy;
-        if (policyProblem.isEmpty() && AnalysisSchedule.isDue(status, policy, now)) {
-            analyses++;
-            observation = observation.withAnalysis(outcome(verdict));
-        }
-        last = RolloutEngine.decide(new RolloutInput(desired, replicas, weightByReplicas, inForce, status, observation,
-                requests, generation, now, policyProblem));
-        // The status goes through JSON between reconciles, as it does through the API server.
-        status = JSON.convertValue(last.status(), ModelDeploymentStatus.class);
-        events.addAll(last.events());
+        RolloutInput input = new RolloutInput(desired, replicas, weightByReplicas, inForce, status,
+                Observation.of(pods, effectiveWeight), requests, generation, now, policyProblem);
+        last = ReconcileCycle.run(input, ports).decision();
         return last;
+    }
+
+    private void crashIfAt(CrashPoint point) {
+        if (crashAt == point) {
+            throw new SimulatedCrash();
+        }
+    }
+
+    /** This cluster as the cycle's ports: an in-memory API server, routing and metrics. */
+    private final class Ports implements ReconcileCycle.Cluster, ReconcileCycle.Analysis, ReconcileCycle.Statuses,
+            ReconcileCycle.Events {
+
+        @Override
+        public void apply(Topology topology) {
+            converge(topology);
+            crashIfAt(CrashPoint.AFTER_APPLY);
+        }
+
+        @Override
+        public int effectiveWeight(ModelDeploymentStatus decided, Observation observation) {
+            return effectiveWeight;
+        }
+
+        @Override
+        public AnalysisOutcome run(ModelDeploymentStatus current) {
+            analyses++;
+            return outcome(verdict);
+        }
+
+        @Override
+        public void commit() {
+            // The outcome is generated, not measured: there are no readings to keep.
+        }
+
+        @Override
+        public void startWindow(ModelDeploymentStatus current) {
+            windows++;
+        }
+
+        @Override
+        public void writeIntent(ModelDeploymentStatus written) {
+            store(written);
+            crashIfAt(CrashPoint.AFTER_INTENT);
+        }
+
+        @Override
+        public void writeApplied(ModelDeploymentStatus written) {
+            store(written);
+            crashIfAt(CrashPoint.AFTER_APPLIED_STATUS);
+        }
+
+        // The status goes through JSON, as it does through the API server.
+        private void store(ModelDeploymentStatus written) {
+            status = JSON.convertValue(written, ModelDeploymentStatus.class);
+        }
+
+        @Override
+        public void record(RolloutEvent event, ModelDeploymentStatus decided) {
+            events.add(event);
+        }
     }
 
     /** Reconciles until nothing is left to wait for but time or a person, at most {@code limit} times. */

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 /**
  * Random sequences of what can happen to a rollout (time, verdicts, pods that turn unready or
  * crash, policy edits and deletions, promote, abort and retry requests, new versions, operator
- * crashes between the status write and the changes) must never break the traffic invariants. The
+ * crashes at any point of the reconcile cycle) must never break the traffic invariants. The
  * status goes through JSON between every two decisions, as through the API server.
  */
 class TrafficInvariantProperties {
@@ -102,10 +102,10 @@ class TrafficInvariantProperties {
         }
     }
 
-    /** The operator dies after writing its status and before changing the cluster. */
-    record Crash() implements Event {
+    /** The operator dies in the middle of a reconcile: after its intent, after changing the cluster, or after its last status write. */
+    record Crash(TestingCluster.CrashPoint point) implements Event {
         public void happen(TestingCluster cluster) {
-            cluster.crashAfterStatusWrite();
+            cluster.crash(point);
         }
     }
 
@@ -122,7 +122,7 @@ class TrafficInvariantProperties {
                 net.jqwik.api.Tuple.of(2, Combinators.combine(Arbitraries.of("promote", "abort", "retry"), Arbitraries.integers()
                         .between(1, 1_000_000)).as((a, id) -> (Event) new Ask(a, id))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("2.0.0", "3.0.0", "1.0.0").map(v -> (Event) new NewVersion(v))),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just((Event) new Crash())));
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(TestingCluster.CrashPoint.class).map(p -> (Event) new Crash(p))));
         return event.list().ofMinSize(5).ofMaxSize(60);
     }
 
