@@ -12,6 +12,13 @@ import java.util.List;
 /** A new version beside a serving stable one: validate, shift step by step, promote or roll back. */
 final class CanaryRollout {
 
+    /**
+     * How long the old version keeps its pods after all traffic left it, before it is retired:
+     * proxies, ingresses and Gateway implementations learn of a routing change a moment after the
+     * API server has it. The pods' own drain (the model server's DRAIN_PERIOD) comes on top.
+     */
+    static final Duration DRAIN_DELAY = Duration.ofSeconds(5);
+
     private final RolloutEngine engine;
     private final RolloutInput in;
     private final ModelDeploymentStatus status;
@@ -225,10 +232,17 @@ final class CanaryRollout {
             return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
                     new Topology.VersionPlan(status.getCanary(), replicas), routable(holding));
         }
+        Topology bothAtFullSize = new Topology(new Topology.VersionPlan(status.getStable(), replicas),
+                new Topology.VersionPlan(status.getCanary(), replicas), 100);
         if (in.observation().effectiveWeight() < 100) {
+            // The drain clock starts at the last look that still saw traffic on the old version.
+            status.setStepStartedAt(engine.now().toString());
             engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));
-            return new Topology(new Topology.VersionPlan(status.getStable(), replicas),
-                    new Topology.VersionPlan(status.getCanary(), replicas), 100);
+            return bothAtFullSize;
+        }
+        if (!engine.past(status.getStepStartedAt(), DRAIN_DELAY)) {
+            engine.requeueAfter(engine.remaining(status.getStepStartedAt(), DRAIN_DELAY));
+            return bothAtFullSize;
         }
         ModelRef promoted = status.getCanary();
         History.finish(engine, promoted, RolloutResult.Promoted, status.getMessage());

@@ -69,7 +69,7 @@ class PolicyChangeTest {
         int runsBefore = cluster.analysisRuns();
         cluster.policy(edited).settle();
         cluster.request(new Requests(null, null, null));
-        for (int i = 0; i < 60 && cluster.status().getPhase() == Phase.Progressing; i++) {
+        for (int i = 0; i < 60 && (cluster.status().getPhase() == Phase.Progressing || cluster.status().getPhase() == Phase.Promoting); i++) {
             cluster.advance(INTERVAL).settle();
         }
         if (cluster.status().getPhase() == Phase.Stable) {

@@ -131,7 +131,7 @@ class RolloutEngineTest {
             assertThat(cluster.status().getCanaryWeight()).isEqualTo(50);
             assertThat(cluster.status().getCurrentStep()).isEqualTo(3);
 
-            cluster.advance(Duration.ofSeconds(60)).settle();
+            cluster.advance(Duration.ofSeconds(60)).settleThroughDrain();
             assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
             assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
             assertThat(cluster.status().getCanaryVersion()).isNull();
@@ -152,7 +152,16 @@ class RolloutEngineTest {
             assertThat(promoting.topology().stable()).as("old version still runs").isNotNull();
             assertThat(promoting.topology().stable().replicas()).isPositive();
             cluster.settle();
+            assertThat(cluster.effectiveWeight()).isEqualTo(100);
+            assertThat(cluster.status().getPhase()).as("all traffic moved; the old version drains").isEqualTo(Phase.Promoting);
+            assertThat(cluster.last().topology().stable().replicas()).as("the old version keeps its pods while it drains").isEqualTo(2);
+            assertThat(cluster.last().requeueAfter()).contains(CanaryRollout.DRAIN_DELAY);
+
+            cluster.advance(CanaryRollout.DRAIN_DELAY.minusSeconds(1)).settle();
+            assertThat(cluster.status().getPhase()).as("one second before the drain is over").isEqualTo(Phase.Promoting);
+            cluster.advance(Duration.ofSeconds(1)).settle();
             assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
+            assertThat(cluster.last().topology().stable().model().getVersion()).isEqualTo("2.0.0");
         }
 
         @Test
@@ -175,7 +184,7 @@ class RolloutEngineTest {
             cluster.advance(Duration.ofHours(5)).settle();
             assertThat(cluster.status().getPhase()).isEqualTo(Phase.Paused);
 
-            cluster.request(new Requests("go", null, null)).settle();
+            cluster.request(new Requests("go", null, null)).settleThroughDrain();
             assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
             assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
             assertThat(cluster.status().getHandledRequests().getPromote()).isEqualTo("go");
@@ -185,7 +194,7 @@ class RolloutEngineTest {
         void aPromoteRequestSkipsTheRemainingSteps() {
             TestingCluster cluster = stableAt("1.0.0", TWO_STEPS, 4, true).desire("2.0.0");
             cluster.settle();
-            cluster.request(new Requests("1", null, null)).settle();
+            cluster.request(new Requests("1", null, null)).settleThroughDrain();
             assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
             assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
         }
@@ -366,6 +375,7 @@ class RolloutEngineTest {
         TestingCluster cluster = stableAt("1.0.0", policy(new Step.SetWeight(50)), 2, false);
         for (int i = 1; i <= History.LIMIT + 3; i++) {
             cluster.desire("2.0." + i).settle(40);
+            cluster.settleThroughDrain();
             assertThat(cluster.status().getStableVersion()).isEqualTo("2.0." + i);
         }
         assertThat(cluster.status().getHistory()).hasSize(History.LIMIT);

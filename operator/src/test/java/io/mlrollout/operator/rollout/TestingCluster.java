@@ -258,6 +258,16 @@ final class TestingCluster {
         return settle(20);
     }
 
+    /** Settles, and when that ends in a promotion waiting for the old version to drain, lets the drain pass. */
+    Decision settleThroughDrain() {
+        settle();
+        if (status.getPhase() == Phase.Promoting) {
+            advance(CanaryRollout.DRAIN_DELAY);
+            settle();
+        }
+        return last;
+    }
+
     /** Moves the clock by {@code step} and reconciles, until the phase is reached or {@code max} passed. */
     Decision runUntil(Phase phase, Duration step, Duration max) {
         Instant end = now.plus(max);
