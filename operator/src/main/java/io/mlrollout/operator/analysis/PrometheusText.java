@@ -14,11 +14,11 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    /** The samples whose metric name starts with {@code prefix}; malformed lines are skipped. */
-    public static List<Sample> parse(String text, String prefix) {
+    /** The samples whose metric name starts with one of {@code prefixes}; malformed lines are skipped. */
+    public static List<Sample> parse(String text, String... prefixes) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (line.startsWith(prefix)) {
+            if (startsWithAny(line, prefixes)) {
                 Sample sample = parseLine(line.strip());
                 if (sample != null) {
                     samples.add(sample);
@@ -26,6 +26,15 @@ public final class PrometheusText {
             }
         }
         return samples;
+    }
+
+    private static boolean startsWithAny(String line, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (line.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Sample parseLine(String line) {

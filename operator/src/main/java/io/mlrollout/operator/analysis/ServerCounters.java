@@ -8,12 +8,20 @@ import java.util.TreeMap;
  * The model-server counters of one pod (or a sum of pods) at one moment: requests by outcome and
  * the cumulative latency histogram. Two snapshots give an interval.
  */
-public record ServerCounters(double success, double clientErrors, double serverErrors, TreeMap<Double, Double> latencyBuckets) {
+public record ServerCounters(double success, double clientErrors, double serverErrors, TreeMap<Double, Double> latencyBuckets,
+                             double processStart) {
 
     public static final String REQUESTS = "model_inference_requests_total";
     public static final String DURATION_BUCKETS = "model_inference_duration_seconds_bucket";
+    /** When the process that counts started (seconds since the epoch): a different value means a restart. */
+    public static final String PROCESS_START = "process_start_time_seconds";
 
     public static final ServerCounters ZERO = new ServerCounters(0, 0, 0, new TreeMap<>());
+
+    /** Counters of no single process (a sum, an interval, a test), so no start time. */
+    public ServerCounters(double success, double clientErrors, double serverErrors, TreeMap<Double, Double> latencyBuckets) {
+        this(success, clientErrors, serverErrors, latencyBuckets, Double.NaN);
+    }
 
     /** Reads one pod's exposition text, keeping only the series of the given model. */
     public static ServerCounters fromExposition(String text, String model) {
@@ -21,7 +29,12 @@ public record ServerCounters(double success, double clientErrors, double serverE
         double client = 0;
         double server = 0;
         TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (PrometheusText.Sample sample : PrometheusText.parse(text, "model_inference_")) {
+        double processStart = Double.NaN;
+        for (PrometheusText.Sample sample : PrometheusText.parse(text, "model_inference_", PROCESS_START)) {
+            if (PROCESS_START.equals(sample.name())) {
+                processStart = sample.value();
+                continue;
+            }
             if (!model.equals(sample.labels().get("model"))) {
                 continue;
             }
@@ -36,7 +49,7 @@ public record ServerCounters(double success, double clientErrors, double serverE
                 buckets.merge(upperBound(sample.labels().get("le")), sample.value(), Double::sum);
             }
         }
-        return new ServerCounters(success, client, server, buckets);
+        return new ServerCounters(success, client, server, buckets, processStart);
     }
 
     public double requests() {
@@ -44,18 +57,26 @@ public record ServerCounters(double success, double clientErrors, double serverE
     }
 
     /**
-     * What happened between {@code earlier} and this snapshot. A counter that went down means the
-     * process restarted: then everything it counts happened since the restart.
+     * What happened between {@code earlier} and this snapshot. A process that restarted in between
+     * (another start time, or a counter that went down where no start time is exported) counted
+     * everything it has since the restart.
      */
     public ServerCounters since(ServerCounters earlier) {
-        if (requests() < earlier.requests() || success < earlier.success || clientErrors < earlier.clientErrors
-                || serverErrors < earlier.serverErrors) {
+        if (restartedSince(earlier)) {
             return this;
         }
         TreeMap<Double, Double> delta = new TreeMap<>();
         latencyBuckets.forEach((le, count) -> delta.put(le, Math.max(0, count - earlier.latencyBuckets.getOrDefault(le, 0.0))));
         return new ServerCounters(success - earlier.success, clientErrors - earlier.clientErrors,
                 serverErrors - earlier.serverErrors, delta);
+    }
+
+    private boolean restartedSince(ServerCounters earlier) {
+        if (!Double.isNaN(processStart) && !Double.isNaN(earlier.processStart) && processStart != earlier.processStart) {
+            return true;
+        }
+        return requests() < earlier.requests() || success < earlier.success || clientErrors < earlier.clientErrors
+                || serverErrors < earlier.serverErrors;
     }
 
     public ServerCounters plus(ServerCounters other) {

@@ -41,6 +41,26 @@ class ServerCountersTest {
     }
 
     @Test
+    void aNewProcessStartTimeMeansARestartEvenWhenTheCountersGrewPastTheBaseline() {
+        ServerCounters before = ServerCounters.fromExposition(started(1_700_000_000.5)
+                + ServerCountersTestData.exposition("iris", 100, 0, 0, 100, 0), "iris");
+        // The restarted process answered 150 requests, 50 of them server errors: more than the baseline in every counter.
+        ServerCounters restarted = ServerCounters.fromExposition(started(1_700_000_100.25)
+                + ServerCountersTestData.exposition("iris", 100, 0, 50, 100, 0), "iris");
+        assertThat(restarted.since(before).requests()).as("everything since the restart").isEqualTo(150);
+        assertThat(BuiltInMetrics.measure("error-rate", restarted.since(before), Duration.ofSeconds(10)).value())
+                .hasValueCloseTo(1.0 / 3, offset(1e-12));
+
+        ServerCounters sameProcess = ServerCounters.fromExposition(started(1_700_000_000.5)
+                + ServerCountersTestData.exposition("iris", 100, 0, 50, 100, 0), "iris");
+        assertThat(sameProcess.since(before).requests()).as("the same process: the difference").isEqualTo(50);
+    }
+
+    private static String started(double epochSeconds) {
+        return "# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds " + epochSeconds + "\n";
+    }
+
+    @Test
     void noRequestsIsNoDataNotZero() {
         Measurement errorRate = BuiltInMetrics.measure("error-rate", ServerCounters.ZERO, Duration.ofSeconds(10));
         assertThat(errorRate.hasValue()).isFalse();
