@@ -8,6 +8,7 @@ import io.mlrollout.operator.analysis.AnalysisVerdicts;
 import io.mlrollout.operator.analysis.MetricJudge;
 import io.mlrollout.operator.analysis.MetricValues;
 import io.mlrollout.operator.analysis.StableFallback;
+import io.mlrollout.operator.analysis.StableSample;
 import io.mlrollout.operator.rollout.AnalysisOutcome;
 import io.mlrollout.operator.rollout.PolicyResolver;
 import io.mlrollout.operator.rollout.ResolvedPolicy;
@@ -45,7 +46,8 @@ public final class AnalysisRunner {
         List<MetricResult> results = new ArrayList<>();
         for (MetricSpec metric : policy.metrics()) {
             MetricValues measured = values.getOrDefault(metric.getName(), MetricValues.failed("not measured"));
-            results.add(MetricJudge.judge(metric, StableFallback.apply(measured, metric.getName(), previous), policy.minSampleSize()));
+            MetricValues comparable = StableSample.usable(metric, measured, policy.minSampleSize());
+            results.add(MetricJudge.judge(metric, StableFallback.apply(comparable, metric.getName(), previous), policy.minSampleSize()));
         }
         AnalysisStatus status = new AnalysisStatus();
         status.setTime(now.toString());
