@@ -118,9 +118,14 @@ public final class ControlPlaneCluster implements Cluster {
     }
 
     /** SIGKILLs the operator's container, as a crash or an OOM kill would; its pod restarts it after a back-off. */
-    public void crashOperator() {
-        plane.adminClient().pods().inNamespace(InstalledOperator.NAMESPACE).withLabel("app.kubernetes.io/name", InstalledOperator.NAME)
-                .list().getItems().forEach(pod -> node.crashContainer(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    /** SIGKILLs every running operator process; the kubelet restarts them. @return whether one was running */
+    public boolean crashOperator() {
+        boolean killed = false;
+        for (var pod : plane.adminClient().pods().inNamespace(InstalledOperator.NAMESPACE)
+                .withLabel("app.kubernetes.io/name", InstalledOperator.NAME).list().getItems()) {
+            killed |= node.crashContainer(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+        }
+        return killed;
     }
 
     @Override

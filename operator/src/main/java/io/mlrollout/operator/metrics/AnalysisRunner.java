@@ -26,6 +26,14 @@ public final class AnalysisRunner {
     private static final Logger LOG = Logger.getLogger(AnalysisRunner.class);
 
     private final Map<MetricProviderType, MetricProvider> providers = new EnumMap<>(MetricProviderType.class);
+    /** Canaries whose window this process started for want of baselines; reconciles of different resources run at once. */
+    private final java.util.Set<String> windowsStarted = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 4096;
+                }
+            }));
 
     public AnalysisRunner(ModelServerMetricProvider modelServer, PrometheusMetricProvider prometheus) {
         providers.put(MetricProviderType.MODEL_SERVER, modelServer);
@@ -40,6 +48,13 @@ public final class AnalysisRunner {
         Map<MetricProviderType, List<MetricSpec>> byProvider = new LinkedHashMap<>();
         for (MetricSpec metric : policy.metrics()) {
             byProvider.computeIfAbsent(PolicyResolver.providerOf(metric), p -> new ArrayList<>()).add(metric);
+        }
+        // A new operator process holds no baselines: its first look starts the window instead of
+        // counting an inconclusive check, so restarts (even a crash loop) never wear a canary down.
+        // Once per canary per process, so that a canary whose pods never keep a baseline is still judged.
+        boolean baselines = byProvider.keySet().stream().allMatch(type -> providers.get(type).hasBaseline(target));
+        if (!baselines && windowsStarted.add(target.namespace() + "/" + target.name() + "/" + target.canaryVersion())) {
+            return AnalysisOutcome.windowNotStarted();
         }
         Map<String, MetricValues> values = new LinkedHashMap<>();
         byProvider.forEach((type, metrics) -> values.putAll(measure(type, metrics, target)));

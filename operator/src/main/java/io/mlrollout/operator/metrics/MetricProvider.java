@@ -21,4 +21,12 @@ public interface MetricProvider {
     /** An analysis window starts now: backends that subtract readings take their baseline. */
     default void baseline(AnalysisTarget target) {
     }
+
+    /**
+     * Whether this backend can measure an interval of the target's canary now: false when it
+     * subtracts readings and holds no baseline of any canary pod (this process has just started).
+     */
+    default boolean hasBaseline(AnalysisTarget target) {
+        return true;
+    }
 }

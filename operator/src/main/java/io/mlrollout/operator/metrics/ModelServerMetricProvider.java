@@ -74,6 +74,11 @@ public final class ModelServerMetricProvider implements MetricProvider {
         });
     }
 
+    @Override
+    public boolean hasBaseline(AnalysisTarget target) {
+        return target.canaryPods().isEmpty() || target.canaryPods().stream().anyMatch(pod -> baselines.containsKey(key(pod)));
+    }
+
     private Side side(List<PodEndpoint> pods, Map<PodEndpoint, PodScraper.Reading> readings) {
         if (pods.isEmpty()) {
             return new Side(null, "no Ready pods to scrape", null);

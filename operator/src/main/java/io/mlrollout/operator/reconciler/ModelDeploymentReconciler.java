@@ -152,7 +152,9 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         public AnalysisOutcome run(ModelDeploymentStatus status) {
             analysed = target(md, status, policy);
             AnalysisOutcome outcome = analysis.run(policy, analysed, status.getLastAnalysis(), clock.instant());
-            metrics.analysed(outcome.details().getMetrics());
+            if (!outcome.startsWindow()) {
+                metrics.analysed(outcome.details().getMetrics());
+            }
             return outcome;
         }
 

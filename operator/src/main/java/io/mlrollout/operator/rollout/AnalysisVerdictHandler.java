@@ -31,6 +31,11 @@ final class AnalysisVerdictHandler {
 
     Outcome record(AnalysisOutcome outcome) {
         ResolvedPolicy policy = engine.input().policy();
+        if (outcome.startsWindow()) {
+            // Neither a pass nor an inconclusive check: the clock restarts, and so does the interval.
+            status.setLastAnalysis(AnalysisSchedule.start(engine.now()));
+            return Outcome.CONTINUE;
+        }
         status.setLastAnalysis(outcome.details());
         int failed = count(status.getFailedChecks());
         int inconclusive = count(status.getInconclusiveChecks());

@@ -156,4 +156,21 @@ class AnalysisRolloutTest {
         }
         assertThat(cluster.status().getStableVersion()).isEqualTo("2.0.0");
     }
+
+    @Test
+    void aRunWithoutAWindowStartIsNoCheckAndStartsTheWindow() {
+        TestingCluster cluster = canaryAt20(POLICY, Verdict.Inconclusive);
+        for (int i = 0; i < 10; i++) {
+            cluster.advance(INTERVAL);
+            RolloutInput input = new RolloutInput(TestingCluster.model("2.0.0"), 10, true, POLICY, cluster.status(),
+                    Observation.of(cluster.pods(), cluster.effectiveWeight()).withAnalysis(AnalysisOutcome.windowNotStarted()),
+                    Requests.NONE, 3, cluster.now());
+            Decision decision = RolloutEngine.decide(input);
+            assertThat(decision.status().getPhase()).isEqualTo(Phase.Progressing);
+            assertThat(decision.status().getInconclusiveChecks()).as("not counted").isNull();
+            assertThat(decision.status().getLastAnalysis().getTime()).as("the window starts now").isEqualTo(cluster.now().toString());
+            assertThat(decision.status().getLastAnalysis().getVerdict()).isNull();
+            assertThat(AnalysisSchedule.startsWindow(decision.status(), cluster.now())).isTrue();
+        }
+    }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -58,13 +59,15 @@ public final class ApiFaultProxy implements AutoCloseable {
     private final HttpClient upstream;
     private final URI upstreamUrl;
     private final AtomicLong injected = new AtomicLong();
+    private final AtomicLong crashes = new AtomicLong();
     private final AtomicReference<FailingWrites> failing = new AtomicReference<>();
     private final AtomicReference<CrashAfter> crash = new AtomicReference<>();
 
     private record FailingWrites(Predicate<Write> which, Instant until, int status) {
     }
 
-    private record CrashAfter(long write, Predicate<Write> which, Runnable crash) {
+    /** @param rearm crash again after the first matching write of every later process, until disarmed */
+    private record CrashAfter(long write, Predicate<Write> which, BooleanSupplier crash, boolean rearm) {
     }
 
     ApiFaultProxy(URI upstreamUrl, SSLContext serving, SSLContext trustingUpstream) {
@@ -102,7 +105,25 @@ public final class ApiFaultProxy implements AutoCloseable {
      * connection: the write happened, and the operator never learned of it.
      */
     public void crashAfterWrite(long n, Predicate<Write> which, Runnable crashAction) {
-        crash.set(n < 1 ? null : new CrashAfter(n, which, crashAction));
+        crash.set(n < 1 ? null : new CrashAfter(n, which, () -> {
+            crashAction.run();
+            return true;
+        }, false));
+    }
+
+    /**
+     * Crashes the operator after every matching write it gets committed, until {@link #noCrash}:
+     * each new process makes one write and dies, so a rollout that still ends where it should has
+     * survived a crash at every one of its writes. {@code crash} says whether it killed a process
+     * (a write still in flight from a process already killed finds none).
+     */
+    public void crashAfterEveryWrite(Predicate<Write> which, BooleanSupplier crashAction) {
+        crash.set(new CrashAfter(1, which, crashAction, true));
+    }
+
+    /** Operator processes killed right after a committed write so far. */
+    public long crashes() {
+        return crashes.get();
     }
 
     /** Disarms a crash that has not happened yet. */
@@ -154,8 +175,9 @@ public final class ApiFaultProxy implements AutoCloseable {
             return false;
         }
         injected.incrementAndGet();
+        String reason = failure.status() == 409 ? "Conflict" : failure.status() == 429 ? "TooManyRequests" : "InternalError";
         byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"injected failure of "
-                + write.method() + " " + write.path() + "\",\"reason\":\"InternalError\",\"code\":" + failure.status() + "}")
+                + write.method() + " " + write.path() + "\",\"reason\":\"" + reason + "\",\"code\":" + failure.status() + "}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(failure.status(), body.length);
@@ -171,14 +193,16 @@ public final class ApiFaultProxy implements AutoCloseable {
         // Counted per matching write; the armed crash is replaced, never run twice.
         long left = armed.write() - 1;
         if (left > 0) {
-            crash.compareAndSet(armed, new CrashAfter(left, armed.which(), armed.crash()));
+            crash.compareAndSet(armed, new CrashAfter(left, armed.which(), armed.crash(), armed.rearm()));
             return false;
         }
-        if (!crash.compareAndSet(armed, null)) {
+        if (!crash.compareAndSet(armed, armed.rearm() ? armed : null)) {
             return false;
         }
-        LOG.info("crashing the operator right after {} {}", write.method(), write.path());
-        armed.crash().run();
+        if (armed.crash().getAsBoolean()) {
+            crashes.incrementAndGet();
+            LOG.info("crashed the operator right after {} {}", write.method(), write.path());
+        }
         return true;
     }
 

@@ -113,8 +113,7 @@ final class Kubelet {
     boolean crash(String namespace, String name) {
         for (PodSandbox sandbox : sandboxes.values()) {
             if (namespace.equals(sandbox.pod().getMetadata().getNamespace()) && name.equals(sandbox.pod().getMetadata().getName())) {
-                sandbox.crash();
-                return true;
+                return sandbox.crash();
             }
         }
         return false;

@@ -41,7 +41,7 @@ public final class NodeEmulator implements AutoCloseable {
         return kubelet.podDir(namespace, name);
     }
 
-    /** SIGKILLs the container of a pod on this node, which the kubelet then restarts; false when the pod is not here. */
+    /** SIGKILLs the container of a pod on this node, which the kubelet then restarts; false when no process of the pod was running here. */
     public boolean crashContainer(String namespace, String name) {
         return kubelet.crash(namespace, name);
     }

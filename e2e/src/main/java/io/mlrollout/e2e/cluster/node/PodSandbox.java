@@ -128,12 +128,17 @@ final class PodSandbox {
         }
     }
 
-    /** SIGKILL of the container's process, as a crash or an OOM kill; the next tick restarts it after back-off. */
-    void crash() {
+    /**
+     * SIGKILL of the container's process, as a crash or an OOM kill; the next tick restarts it after
+     * back-off. @return whether a running process was killed
+     */
+    boolean crash() {
         ChildProcess running = process;
-        if (running != null) {
-            running.kill();
+        if (running == null || !running.isAlive()) {
+            return false;
         }
+        running.kill();
+        return true;
     }
 
     // --- read by PodStatuses -------------------------------------------------------------------
