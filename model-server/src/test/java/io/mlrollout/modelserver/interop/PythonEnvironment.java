@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class PythonEnvironment {
 
-    private static final String STAMP = ".mlrollout-installed";
+    static final String STAMP = ".mlrollout-installed";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
 
     private final Path home;
@@ -31,7 +31,7 @@ final class PythonEnvironment {
 
     /** @param python the interpreter to base the environment on ({@code python3}, or a path) */
     static PythonEnvironment ensure(Path requirements, String python, Path cacheRoot) throws IOException, InterruptedException {
-        Path home = cacheRoot.resolve(sha256(requirements));
+        Path home = homeFor(requirements, cacheRoot);
         if (Files.exists(home.resolve(STAMP))) {
             return new PythonEnvironment(home);
         }
@@ -54,6 +54,11 @@ final class PythonEnvironment {
             ProcessRun.deleteTree(scratch);
         }
         return new PythonEnvironment(home);
+    }
+
+    /** Where the environment for {@code requirements} lives: named by the file's sha256. */
+    static Path homeFor(Path requirements, Path cacheRoot) throws IOException {
+        return cacheRoot.resolve(sha256(requirements));
     }
 
     /** The environment's interpreter. A venv moved after creation still works when run by this path. */
