@@ -5,15 +5,15 @@ import io.mlrollout.modelserver.inference.InferenceWorkers.WorkersBusyException;
 import io.mlrollout.modelserver.inference.InvalidInputException;
 import io.mlrollout.modelserver.inference.ModelState;
 import io.mlrollout.modelserver.inference.ServedModel;
-import io.mlrollout.modelserver.inference.Tensor;
 import io.mlrollout.modelserver.metrics.InferenceMetrics;
 import io.mlrollout.modelserver.metrics.InferenceMetrics.Outcome;
 import io.mlrollout.modelserver.server.InferenceConfig;
 import io.mlrollout.modelserver.server.ModelLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +38,7 @@ class InferenceHandler {
     private final InferenceConfig config;
     private final JsonResponses responses;
     private final InferRequestDecoder decoder;
+    private final InferResponseEncoder encoder;
 
     InferenceHandler(ModelLifecycle lifecycle, ServedModelRoutes routes, InferenceMetrics metrics,
             InferenceConfig config, JsonResponses responses) {
@@ -47,12 +48,18 @@ class InferenceHandler {
         this.config = config;
         this.responses = responses;
         this.decoder = new InferRequestDecoder(responses.mapper());
+        this.encoder = new InferResponseEncoder(responses);
     }
 
     /** The outcome of one request: what to send, how to count it. */
-    private record Answer(int status, byte[] body, Outcome outcome, long[] predictions) {}
+    private record Answer(int status, byte[] body, Outcome outcome, long[] predictions, OptionalInt jsonLength) {}
 
-    CompletionStage<Response> infer(String name, String version, byte[] body, String requestIdHeader) {
+    /**
+     * @param inferenceHeaderLength the {@code Inference-Header-Content-Length} request header (binary
+     *     data extension), or null for a plain JSON body
+     */
+    CompletionStage<Response> infer(String name, String version, byte[] body, String requestIdHeader,
+            String inferenceHeaderLength) {
         long start = System.nanoTime();
         String requestId = RequestIds.fromHeader(requestIdHeader);
         Optional<String> notServed = routes.notServed(name, version);
@@ -67,7 +74,7 @@ class InferenceHandler {
         }
         ServedModel model = ((ModelState.Ready) state).model();
         return lifecycle.workers()
-                .submit(() -> predict(model, body), config.timeout())
+                .submit(() -> predict(model, body, inferenceHeaderLength), config.timeout())
                 .handle((answer, failure) -> answer != null ? answer : failureAnswer(requestId, failure))
                 .thenApply(answer -> finish(requestId, start, body.length, answer, true));
     }
@@ -101,17 +108,12 @@ class InferenceHandler {
         return Optional.empty();
     }
 
-    private Answer predict(ServedModel model, byte[] body) throws InterruptedException {
-        InferRequestDecoder.DecodedRequest request = decoder.decode(body);
-        InferenceResult result = model.infer(request.inputs(), request.requestedOutputs());
-        List<V2Messages.OutputTensor> outputs = result.outputs().stream().map(InferenceHandler::toMessage).toList();
-        byte[] json = responses.bytes(new V2Messages.InferResponse(
-                model.reference().name(), model.reference().version(), request.id(), outputs));
-        return new Answer(200, json, Outcome.SUCCESS, result.predictedClassCounts());
-    }
-
-    private static V2Messages.OutputTensor toMessage(Tensor tensor) {
-        return new V2Messages.OutputTensor(tensor.name(), tensor.type().name(), tensor.shape(), tensor.data().array());
+    private Answer predict(ServedModel model, byte[] body, String inferenceHeaderLength) throws InterruptedException {
+        InferRequestDecoder.DecodedRequest request = decoder.decode(body, inferenceHeaderLength);
+        InferenceResult result = model.infer(request.inputs(), request.requestedOutputNames());
+        InferResponseEncoder.EncodedResponse response = encoder.encode(model.reference().name(), model.reference().version(),
+                request.id(), result.outputs(), request, model::labelsOf);
+        return new Answer(200, response.body(), Outcome.SUCCESS, result.predictedClassCounts(), response.jsonLength());
     }
 
     private Answer failureAnswer(String requestId, Throwable failure) {
@@ -131,7 +133,7 @@ class InferenceHandler {
 
     private Answer error(int status, String message) {
         Outcome outcome = status < 500 ? Outcome.CLIENT_ERROR : Outcome.SERVER_ERROR;
-        return new Answer(status, responses.bytes(new V2Messages.ErrorBody(message)), outcome, NO_PREDICTIONS);
+        return new Answer(status, responses.bytes(new V2Messages.ErrorBody(message)), outcome, NO_PREDICTIONS, OptionalInt.empty());
     }
 
     private Response finish(String requestId, long start, long bytesIn, Answer answer, boolean recorded) {
@@ -149,10 +151,12 @@ class InferenceHandler {
                 LOG.debug(line, args);
             }
         }
-        return Response.status(answer.status())
-                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .header(RequestIds.HEADER, requestId)
-                .entity(answer.body())
-                .build();
+        Response.ResponseBuilder response = Response.status(answer.status()).header(RequestIds.HEADER, requestId).entity(answer.body());
+        if (answer.jsonLength().isPresent()) {
+            response.type(MediaType.APPLICATION_OCTET_STREAM_TYPE).header(BinaryBody.HEADER, answer.jsonLength().getAsInt());
+        } else {
+            response.type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return response.build();
     }
 }

@@ -29,8 +29,11 @@ public class InferenceResource {
     @POST
     @Path("/models/{name}/infer")
     public CompletionStage<Response> infer(
-            @PathParam("name") String name, @HeaderParam(RequestIds.HEADER) String requestId, byte[] body) {
-        return handler.infer(name, null, body, requestId);
+            @PathParam("name") String name,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @HeaderParam(BinaryBody.HEADER) String inferenceHeaderLength,
+            byte[] body) {
+        return handler.infer(name, null, body, requestId, inferenceHeaderLength);
     }
 
     @POST
@@ -39,7 +42,8 @@ public class InferenceResource {
             @PathParam("name") String name,
             @PathParam("version") String version,
             @HeaderParam(RequestIds.HEADER) String requestId,
+            @HeaderParam(BinaryBody.HEADER) String inferenceHeaderLength,
             byte[] body) {
-        return handler.infer(name, version, body, requestId);
+        return handler.infer(name, version, body, requestId, inferenceHeaderLength);
     }
 }

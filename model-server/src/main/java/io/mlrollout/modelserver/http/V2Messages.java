@@ -2,6 +2,8 @@ package io.mlrollout.modelserver.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.mlrollout.modelserver.inference.TensorData;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,14 @@ final class V2Messages {
             List<TensorMetadata> outputs,
             Map<String, Object> parameters) {}
 
-    record OutputTensor(String name, String datatype, long[] shape, Object data) {}
+    /** Either {@code data} (JSON) or {@code parameters.binary_data_size} (binary data extension). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutputTensor(
+            String name,
+            String datatype,
+            long[] shape,
+            Map<String, Object> parameters,
+            @JsonSerialize(using = TensorDataJson.class) TensorData data) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InferResponse(

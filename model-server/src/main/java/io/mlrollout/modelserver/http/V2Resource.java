@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @NonBlocking
 public class V2Resource {
 
+    /** Named as Triton names them, which is what clients look for. */
+    static final List<String> EXTENSIONS = List.of("binary_tensor_data", "classification");
+
     private final ModelLifecycle lifecycle;
     private final ServedModelRoutes routes;
     private final JsonResponses responses;
@@ -41,7 +44,7 @@ public class V2Resource {
 
     @GET
     public Response server() {
-        return responses.json(200, new V2Messages.ServerMetadata("mlrollout-model-server", serverVersion, List.of()));
+        return responses.json(200, new V2Messages.ServerMetadata("mlrollout-model-server", serverVersion, EXTENSIONS));
     }
 
     @GET

@@ -21,7 +21,8 @@ public record ClassifierHead(String outputName, List<String> labels) {
         }
         TensorSpec first = signature.outputs().get(0);
         long[] shape = first.shape();
-        boolean classifierShape = shape.length == 2 && shape[1] >= 2 && shape[1] <= MAX_CLASSES;
+        boolean scores = first.type() != TensorType.BYTES && first.type() != TensorType.BOOL;
+        boolean classifierShape = scores && shape.length == 2 && shape[1] >= 2 && shape[1] <= MAX_CLASSES;
         if (!classifierShape) {
             return Optional.empty();
         }

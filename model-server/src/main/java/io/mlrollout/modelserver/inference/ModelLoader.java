@@ -89,7 +89,7 @@ public final class ModelLoader {
             if (count < 0 || count > 1_000_000) {
                 return;
             }
-            inputs.add(new Tensor(spec.name(), shape, zeros(spec.type(), (int) count)));
+            inputs.add(new Tensor(spec.name(), shape, TensorData.zeros(spec.type(), (int) count)));
         }
         try {
             served.infer(inputs, List.of());
@@ -99,14 +99,5 @@ public final class ModelLoader {
             // Not fatal: a model may reject all-zero input; real requests will tell.
             LOG.warn("warm-up prediction failed: {}", e.getMessage());
         }
-    }
-
-    private static TensorData zeros(TensorType type, int count) {
-        return switch (type) {
-            case FP32 -> TensorData.of(new float[count]);
-            case FP64 -> TensorData.of(new double[count]);
-            case INT32 -> TensorData.of(new int[count]);
-            case INT64 -> TensorData.of(new long[count]);
-        };
     }
 }

@@ -97,6 +97,11 @@ public final class ServedModel implements AutoCloseable {
         return classifier.map(ClassifierHead::labels).orElse(List.of());
     }
 
+    /** The class labels of output {@code outputName} in column order; empty when it is not the classifier's scores. */
+    public List<String> labelsOf(String outputName) {
+        return classifier.filter(head -> head.outputName().equals(outputName)).map(ClassifierHead::labels).orElse(List.of());
+    }
+
     public int predictors() {
         return pool.size();
     }

@@ -40,10 +40,11 @@ final class SignatureReader {
                 throw new ModelLoadException(role + " '" + node.getName() + "' is not a tensor (" + node.getInfo() + ")");
             }
             TensorType type =
-                    TensorType.fromOnnx(info.type)
+                    TensorType.fromOnnx(info.onnxType)
                             .orElseThrow(() -> new ModelLoadException(
-                                    role + " '" + node.getName() + "' has element type " + info.type
-                                            + "; this server supports " + TensorType.supportedNames()));
+                                    role + " '" + node.getName() + "' has element type " + info.onnxType
+                                            + ", which this server cannot pass to or from ONNX Runtime; it serves "
+                                            + TensorType.servableNames()));
             specs.add(new TensorSpec(node.getName(), type, info.getShape()));
         }
         return specs;

@@ -55,7 +55,9 @@ class BadInputTest {
                         + row + "}]}", "unknown input 'features'"),
                 Arguments.of("wrong datatype", InferBodies.input("INT64", "[1,4]", "[5,3,1,0]"),
                         "input 'input' has datatype INT64 but the model expects FP32"),
-                Arguments.of("unsupported datatype", InferBodies.input("FP16", "[1,4]", row), "datatype FP16, which this server does not support"),
+                Arguments.of("datatype other than the model's", InferBodies.input("FP16", "[1,4]", row), "has datatype FP16 but the model expects FP32"),
+                Arguments.of("not a protocol datatype", InferBodies.input("FLOAT", "[1,4]", row), "datatype FLOAT, which is not an Open Inference Protocol datatype"),
+                Arguments.of("out of FP32 range", InferBodies.input("FP32", "[1,4]", "[5.0,1e39,1.5,0.2]"), "data element 1 is out of range for FP32"),
                 Arguments.of("text in data", InferBodies.input("FP32", "[1,4]", "[5.0,\"3.4\",1.5,0.2]"), "data element 1 is not a number"),
                 Arguments.of("fraction in integer data", InferBodies.input("INT32", "[1,4]", "[5,3.5,1,0]"), "data element 1 is not an integer"),
                 Arguments.of("shape vs data", InferBodies.input("FP32", "[2,4]", row), "which holds 8 elements, but 4 data elements were sent"),
@@ -64,8 +66,10 @@ class BadInputTest {
                 Arguments.of("empty batch", InferBodies.input("FP32", "[0,4]", "[]"), "is an empty batch"),
                 Arguments.of("unknown output", "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1,4],\"data\":"
                         + row + "}],\"outputs\":[{\"name\":\"probabilities\"}]}", "unknown output 'probabilities'"),
-                Arguments.of("binary extension", "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1,4],"
-                        + "\"parameters\":{\"binary_data_size\":16}}]}", "binary data extension"));
+                Arguments.of("binary size without binary data", "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1,4],"
+                        + "\"parameters\":{\"binary_data_size\":16}}]}", "declares binary_data_size 16 but only 0 bytes"),
+                Arguments.of("id not a string", "{\"id\":7,\"inputs\":[]}", "\"id\" must be a string"),
+                Arguments.of("parameters not an object", "{\"parameters\":[1],\"inputs\":[]}", "\"parameters\" that are not an object"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,14 +26,14 @@ class InferRequestDecoderTest {
     void flattensNestedRowsInRowMajorOrder() {
         Tensor tensor = decodeOne("FP32", "[[1.5,2],[3,4.25]]");
         assertThat(tensor.shape()).containsExactly(2, 2);
-        assertThat((float[]) tensor.data().array()).containsExactly(1.5f, 2f, 3f, 4.25f);
+        assertThat(tensor.data().toFloats()).containsExactly(1.5f, 2f, 3f, 4.25f);
     }
 
     @Test
     void decodesEverySupportedDatatype() {
-        assertThat((double[]) decodeOne("FP64", "[0.1,0.2,0.3,0.4]").data().array()).containsExactly(0.1, 0.2, 0.3, 0.4);
-        assertThat((int[]) decodeOne("INT32", "[1,-2,3,2147483647]").data().array()).containsExactly(1, -2, 3, Integer.MAX_VALUE);
-        assertThat((long[]) decodeOne("INT64", "[[9007199254740993,2],[3,-4]]").data().array())
+        assertThat(decodeOne("FP64", "[0.1,0.2,0.3,0.4]").data().toDoubles()).containsExactly(0.1, 0.2, 0.3, 0.4);
+        assertThat(decodeOne("INT32", "[1,-2,3,2147483647]").data().toInts()).containsExactly(1, -2, 3, Integer.MAX_VALUE);
+        assertThat(decodeOne("INT64", "[[9007199254740993,2],[3,-4]]").data().toLongs())
                 .containsExactly(9007199254740993L, 2, 3, -4);
         assertThat(decodeOne("INT64", "[1,2,3,4]").type()).isEqualTo(TensorType.INT64);
     }
@@ -55,6 +55,6 @@ class InferRequestDecoderTest {
         String body = "{\"id\":\"r1\",\"inputs\":[],\"outputs\":[{\"name\":\"a\"},{\"name\":\"b\"}]}";
         InferRequestDecoder.DecodedRequest request = decoder.decode(body.getBytes(StandardCharsets.UTF_8));
         assertThat(request.id()).isEqualTo("r1");
-        assertThat(request.requestedOutputs()).containsExactly("a", "b");
+        assertThat(request.requestedOutputNames()).containsExactly("a", "b");
     }
 }

@@ -33,7 +33,7 @@ class V2EndpointsTest {
     @Test
     void serverMetadataAndHealth() {
         given().get("/v2").then().statusCode(200)
-                .body("name", is("mlrollout-model-server")).body("version", notNullValue()).body("extensions", hasSize(0));
+                .body("name", is("mlrollout-model-server")).body("version", notNullValue()).body("extensions", contains("binary_tensor_data", "classification"));
         given().get("/v2/health/live").then().statusCode(200).body("live", is(true));
         given().get("/v2/health/ready").then().statusCode(200).body("ready", is(true));
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));

@@ -93,7 +93,7 @@ class SampleModelsTest {
     }
 
     private static float[] scores(InferenceResult result) {
-        return (float[]) result.outputs().get(0).data().array();
+        return result.outputs().get(0).data().toFloats();
     }
 
     private static String sha256Hex(byte[] bytes) {
