@@ -59,6 +59,17 @@ public class ModelDeploymentStatus {
     @JsonPropertyDescription("Since when the RolloutPolicy of a running rollout has been missing or invalid; the "
             + "canary holds its weight and is rolled back after the progress deadline unless the policy returns.")
     private String policyUnavailableSince;
+    @JsonPropertyDescription("When a promotion first saw all traffic on the new version; the old version is retired "
+            + "a drain delay (5 s) later.")
+    private String drainingSince;
+
+    public String getDrainingSince() {
+        return drainingSince;
+    }
+
+    public void setDrainingSince(String drainingSince) {
+        this.drainingSince = drainingSince;
+    }
 
     public String getPolicySteps() {
         return policySteps;

@@ -235,13 +235,15 @@ final class CanaryRollout {
         Topology bothAtFullSize = new Topology(new Topology.VersionPlan(status.getStable(), replicas),
                 new Topology.VersionPlan(status.getCanary(), replicas), 100);
         if (in.observation().effectiveWeight() < 100) {
-            // The drain clock starts at the last look that still saw traffic on the old version.
-            status.setStepStartedAt(engine.now().toString());
+            // Nothing to record: the same decision again after a crash, until the routing says 100.
             engine.requeueAfter(RolloutEngine.POLL.dividedBy(2));
             return bothAtFullSize;
         }
-        if (!engine.past(status.getStepStartedAt(), DRAIN_DELAY)) {
-            engine.requeueAfter(engine.remaining(status.getStepStartedAt(), DRAIN_DELAY));
+        if (status.getDrainingSince() == null) {
+            status.setDrainingSince(engine.now().toString());
+        }
+        if (!engine.past(status.getDrainingSince(), DRAIN_DELAY)) {
+            engine.requeueAfter(engine.remaining(status.getDrainingSince(), DRAIN_DELAY));
             return bothAtFullSize;
         }
         ModelRef promoted = status.getCanary();

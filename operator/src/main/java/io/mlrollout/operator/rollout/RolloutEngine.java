@@ -138,6 +138,7 @@ public final class RolloutEngine {
         status.setInconclusiveChecks(null);
         status.setPolicySteps(null);
         status.setPolicyUnavailableSince(null);
+        status.setDrainingSince(null);
     }
 
     boolean past(String since, Duration limit) {

@@ -110,6 +110,25 @@ class ReconcileCycleTest {
         }
     }
 
+    @Test
+    void aRolloutStillEndsWhenTheOperatorDiesAfterEachOfItsWrites() {
+        // Each process makes one change and dies: a decision that rewrote the status every time
+        // (a fresh timestamp, say) would never reach the cluster.
+        ResolvedPolicy unjudged = new ResolvedPolicy(List.of(new Step.SetWeight(25), Step.Pause.of(java.time.Duration.ofSeconds(4)),
+                new Step.SetWeight(50), Step.Pause.of(java.time.Duration.ofSeconds(4))), AnalysisRolloutTest.INTERVAL, 2, 50, 3,
+                io.mlrollout.api.v1alpha1.InconclusiveAction.ROLLBACK, java.time.Duration.ofMinutes(2), List.of());
+        for (boolean byReplicas : new boolean[] {true, false}) {
+            TestingCluster cluster = RolloutEngineTest.stableAt("1.0.0", unjudged, 2, byReplicas).desire("2.0.0");
+            int crashes = 0;
+            for (; crashes < 200 && !"2.0.0".equals(cluster.status().getStableVersion()); crashes++) {
+                cluster.advance(java.time.Duration.ofSeconds(1)).crash(TestingCluster.CrashPoint.AFTER_FIRST_CHANGE);
+            }
+            assertThat(cluster.status().getStableVersion()).as("promoted despite %d crashes (by replicas: %s)", crashes, byReplicas)
+                    .isEqualTo("2.0.0");
+            assertThat(cluster.status().getPhase()).isEqualTo(Phase.Stable);
+        }
+    }
+
     private static AnalysisOutcome failed(TestingCluster cluster) {
         io.mlrollout.api.v1alpha1.AnalysisStatus details = new io.mlrollout.api.v1alpha1.AnalysisStatus();
         details.setTime(cluster.now().toString());

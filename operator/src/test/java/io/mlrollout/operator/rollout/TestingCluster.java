@@ -135,7 +135,9 @@ final class TestingCluster {
         /** The cluster changed; the status still holds the intent. */
         AFTER_APPLY,
         /** Everything is written, but no analysis window was started. */
-        AFTER_APPLIED_STATUS
+        AFTER_APPLIED_STATUS,
+        /** The first write that changes anything (status or cluster), as the API server would see it. */
+        AFTER_FIRST_CHANGE
     }
 
     private static final class SimulatedCrash extends RuntimeException {
@@ -194,8 +196,12 @@ final class TestingCluster {
 
         @Override
         public void apply(Topology topology) {
+            boolean changes = !topology.equals(applied);
             converge(topology);
             crashIfAt(CrashPoint.AFTER_APPLY);
+            if (changes) {
+                crashIfAt(CrashPoint.AFTER_FIRST_CHANGE);
+            }
         }
 
         @Override
@@ -231,9 +237,14 @@ final class TestingCluster {
             crashIfAt(CrashPoint.AFTER_APPLIED_STATUS);
         }
 
-        // The status goes through JSON, as it does through the API server.
+        // The status goes through JSON, as it does through the API server; like the operator's
+        // status writer, an unchanged status is not written at all.
         private void store(ModelDeploymentStatus written) {
+            boolean changes = status == null || !sameState(status, written);
             status = JSON.convertValue(written, ModelDeploymentStatus.class);
+            if (changes) {
+                crashIfAt(CrashPoint.AFTER_FIRST_CHANGE);
+            }
         }
 
         @Override

@@ -94,6 +94,12 @@ public final class ApiFaultProxy implements AutoCloseable {
         return injected.get();
     }
 
+    /** True while writes are being failed on purpose. */
+    public boolean failing() {
+        FailingWrites failure = failing.get();
+        return failure != null && Instant.now().isBefore(failure.until());
+    }
+
     /** From now on and for {@code duration}, answers the matching writes with {@code status} without passing them on. */
     public void failWrites(Predicate<Write> which, Duration duration, int status) {
         failing.set(new FailingWrites(which, Instant.now().plus(duration), status));
