@@ -61,6 +61,8 @@ class MetricsContractTest {
         assertThat(text).contains("# TYPE model_inference_requests counter",
                 "# TYPE model_inference_duration_seconds histogram", "# TYPE model_loaded gauge",
                 "# TYPE model_predictions counter");
+        // The operator tells a restarted process by its start time (counters are then read from zero).
+        assertThat(text).containsPattern("(?m)^process_start_time_seconds [0-9.E]+$");
 
         MetricsScrape scrape = MetricsScrape.now();
         assertThat(scrape.value("model_loaded", IRIS)).isEqualTo(1.0);
