@@ -117,8 +117,10 @@ public final class ControlPlaneCluster implements Cluster {
         return plane.faults();
     }
 
-    /** SIGKILLs the operator's container, as a crash or an OOM kill would; its pod restarts it after a back-off. */
-    /** SIGKILLs every running operator process; the kubelet restarts them. @return whether one was running */
+    /**
+     * SIGKILLs the operator's containers, as a crash or an OOM kill would; their pods restart them
+     * after a back-off. @return whether an operator process was running
+     */
     public boolean crashOperator() {
         boolean killed = false;
         for (var pod : plane.adminClient().pods().inNamespace(InstalledOperator.NAMESPACE)

@@ -14,10 +14,12 @@ import io.mlrollout.operator.rollout.PolicyResolver;
 import io.mlrollout.operator.rollout.ResolvedPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** One analysis run: measure each metric with its provider, judge it, and sum up the verdict. */
@@ -27,7 +29,7 @@ public final class AnalysisRunner {
 
     private final Map<MetricProviderType, MetricProvider> providers = new EnumMap<>(MetricProviderType.class);
     /** Canaries whose window this process started for want of baselines; reconciles of different resources run at once. */
-    private final java.util.Set<String> windowsStarted = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+    private final Set<String> windowsStarted = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {

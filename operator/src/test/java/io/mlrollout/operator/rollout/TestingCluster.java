@@ -165,14 +165,6 @@ final class TestingCluster {
         return this;
     }
 
-    /**
-     * The operator writes the decided status, then dies before it changes the cluster: the next
-     * reconcile sees the new status and the old cluster.
-     */
-    TestingCluster crashAfterStatusWrite() {
-        return crash(CrashPoint.AFTER_INTENT);
-    }
-
     private Decision cycle() {
         if (applied != null) {
             converge(applied);

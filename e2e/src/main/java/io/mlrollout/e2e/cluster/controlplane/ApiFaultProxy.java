@@ -61,13 +61,12 @@ public final class ApiFaultProxy implements AutoCloseable {
     private final AtomicLong injected = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private final AtomicReference<FailingWrites> failing = new AtomicReference<>();
-    private final AtomicReference<CrashAfter> crash = new AtomicReference<>();
+    private final AtomicReference<CrashAfterWrites> crash = new AtomicReference<>();
 
     private record FailingWrites(Predicate<Write> which, Instant until, int status) {
     }
 
-    /** @param rearm crash again after the first matching write of every later process, until disarmed */
-    private record CrashAfter(long write, Predicate<Write> which, BooleanSupplier crash, boolean rearm) {
+    private record CrashAfterWrites(Predicate<Write> which, BooleanSupplier crash) {
     }
 
     ApiFaultProxy(URI upstreamUrl, SSLContext serving, SSLContext trustingUpstream) {
@@ -106,25 +105,15 @@ public final class ApiFaultProxy implements AutoCloseable {
     }
 
     /**
-     * Once the {@code n}-th matching write from now has been committed by the API server, runs
-     * {@code crash} (e.g. SIGKILL of the operator) before the answer is passed on, then drops the
-     * connection: the write happened, and the operator never learned of it.
-     */
-    public void crashAfterWrite(long n, Predicate<Write> which, Runnable crashAction) {
-        crash.set(n < 1 ? null : new CrashAfter(n, which, () -> {
-            crashAction.run();
-            return true;
-        }, false));
-    }
-
-    /**
-     * Crashes the operator after every matching write it gets committed, until {@link #noCrash}:
-     * each new process makes one write and dies, so a rollout that still ends where it should has
-     * survived a crash at every one of its writes. {@code crash} says whether it killed a process
-     * (a write still in flight from a process already killed finds none).
+     * Crashes the operator after every matching write it gets committed, until {@link #noCrash}: the
+     * crash (e.g. SIGKILL of the operator) runs before the answer is passed on, then the connection is
+     * dropped, so the write happened and the operator never learned of it. Each new process makes one
+     * write and dies, so a rollout that still ends where it should has survived a crash at every one
+     * of its writes. {@code crash} says whether it killed a process (a write still in flight from a
+     * process already killed finds none).
      */
     public void crashAfterEveryWrite(Predicate<Write> which, BooleanSupplier crashAction) {
-        crash.set(new CrashAfter(1, which, crashAction, true));
+        crash.set(new CrashAfterWrites(which, crashAction));
     }
 
     /** Operator processes killed right after a committed write so far. */
@@ -132,14 +121,9 @@ public final class ApiFaultProxy implements AutoCloseable {
         return crashes.get();
     }
 
-    /** Disarms a crash that has not happened yet. */
+    /** No more crashes. */
     public void noCrash() {
         crash.set(null);
-    }
-
-    /** True while a crash is armed and has not happened yet. */
-    public boolean crashPending() {
-        return crash.get() != null;
     }
 
     @Override
@@ -181,7 +165,7 @@ public final class ApiFaultProxy implements AutoCloseable {
             return false;
         }
         injected.incrementAndGet();
-        String reason = failure.status() == 409 ? "Conflict" : failure.status() == 429 ? "TooManyRequests" : "InternalError";
+        String reason = failure.status() == 409 ? "Conflict" : "InternalError";
         byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"injected failure of "
                 + write.method() + " " + write.path() + "\",\"reason\":\"" + reason + "\",\"code\":" + failure.status() + "}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -192,17 +176,8 @@ public final class ApiFaultProxy implements AutoCloseable {
     }
 
     private boolean crashNow(Write write) {
-        CrashAfter armed = crash.get();
+        CrashAfterWrites armed = crash.get();
         if (armed == null || !armed.which().test(write)) {
-            return false;
-        }
-        // Counted per matching write; the armed crash is replaced, never run twice.
-        long left = armed.write() - 1;
-        if (left > 0) {
-            crash.compareAndSet(armed, new CrashAfter(left, armed.which(), armed.crash(), armed.rearm()));
-            return false;
-        }
-        if (!crash.compareAndSet(armed, armed.rearm() ? armed : null)) {
             return false;
         }
         if (armed.crash().getAsBoolean()) {
