@@ -80,9 +80,10 @@ final class ReferenceGenerator {
 
                 | Metric | Unit | What it measures |
                 |---|---|---|
-                | `error-rate` | ratio, 0 to 1 | share of requests answered with a server error |
+                | `error-rate` | ratio, 0 to 1 | share of requests the server failed: server errors, requests refused as overload (`rejected`) and requests not answered within the server's timeout (`timeout`); all three are failures a user saw |
+                | `overload-rate` | ratio, 0 to 1 | the overload part of `error-rate` alone (`rejected` and `timeout`): a version too slow for its share of the load, as opposed to a broken one |
                 | `client-error-rate` | ratio, 0 to 1 | share of requests rejected as bad input (e.g. a model whose input schema changed) |
-                | `latency-p50` | seconds | median request latency, interpolated from the histogram buckets |
+                | `latency-p50` | seconds | median request latency, read as the upper bound of the histogram bucket holding it (never lower than the truth) |
                 | `latency-p95` | seconds | 95th percentile latency |
                 | `latency-p99` | seconds | 99th percentile latency |
                 | `request-rate` | requests per second | requests served |

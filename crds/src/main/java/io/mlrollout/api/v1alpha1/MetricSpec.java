@@ -14,8 +14,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.max) || has(self.min) || has(self.maxRelativeToStable)",
         message = "a metric needs a limit: max, min or maxRelativeToStable")
 @ValidationRule(value = "has(self.prometheus) || (has(self.provider) && self.provider == 'prometheus') || "
-        + "self.name in ['error-rate', 'client-error-rate', 'latency-p50', 'latency-p95', 'latency-p99', 'request-rate']",
-        message = "name must be a built-in metric (error-rate, client-error-rate, latency-p50, latency-p95, "
+        + "self.name in ['error-rate', 'overload-rate', 'client-error-rate', 'latency-p50', 'latency-p95', 'latency-p99', 'request-rate']",
+        message = "name must be a built-in metric (error-rate, overload-rate, client-error-rate, latency-p50, latency-p95, "
                 + "latency-p99, request-rate) or the metric needs a prometheus query")
 @ValidationRule(value = "!has(self.provider) || self.provider != 'prometheus' || has(self.prometheus)",
         message = "provider prometheus needs prometheus.address and prometheus.query")
@@ -25,7 +25,7 @@ public class MetricSpec {
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
     // Bounded so that the API server's CEL cost estimate of the uniqueness rule fits its budget.
     @Size(min = 1, max = 63)
-    @JsonPropertyDescription("A built-in metric (error-rate, client-error-rate, latency-p50, latency-p95, "
+    @JsonPropertyDescription("A built-in metric (error-rate, overload-rate, client-error-rate, latency-p50, latency-p95, "
             + "latency-p99, request-rate) or, with a prometheus query, any name.")
     private String name;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ServingSpec {
@@ -20,6 +21,17 @@ public class ServingSpec {
     @JsonPropertyDescription("CPU and memory for each model-server container. Default: the operator's configured resources.")
     private ResourceRequirements resources;
 
+    @JsonPropertyDescription("Dynamic batching: requests arriving together are predicted in one engine call. Default off.")
+    private BatchingSpec batching;
+
+    @JsonPropertyDescription("Bearer-token authentication for the model's inference and metadata endpoints: the token "
+            + "is read from this Secret key; clients send 'Authorization: Bearer <token>'. Health and metrics stay open. "
+            + "Default off.")
+    private SecretKeySelector authToken;
+
+    @JsonPropertyDescription("Serve HTTPS instead of HTTP on the model-server port. Default off.")
+    private TlsSpec tls;
+
     public String getImage() {
         return image;
     }
@@ -34,6 +46,30 @@ public class ServingSpec {
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    public BatchingSpec getBatching() {
+        return batching;
+    }
+
+    public void setBatching(BatchingSpec batching) {
+        this.batching = batching;
+    }
+
+    public SecretKeySelector getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(SecretKeySelector authToken) {
+        this.authToken = authToken;
+    }
+
+    public TlsSpec getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsSpec tls) {
+        this.tls = tls;
     }
 
     public ResourceRequirements getResources() {

@@ -13,7 +13,8 @@ public final class BuiltInMetrics {
         long requests = Math.round(interval.requests());
         return switch (metric) {
             case "request-rate" -> Measurement.of(interval.requests() / Math.max(1e-3, length.toMillis() / 1000.0), requests);
-            case "error-rate" -> share(interval.serverErrors(), interval, requests);
+            case "error-rate" -> share(interval.outcomes().serverSideFailures(), interval, requests);
+            case "overload-rate" -> share(interval.outcomes().overloaded(), interval, requests);
             case "client-error-rate" -> share(interval.clientErrors(), interval, requests);
             case "latency-p50" -> quantile(interval, 0.50);
             case "latency-p95" -> quantile(interval, 0.95);

@@ -35,7 +35,7 @@ class PodScraper {
     record Reading(ServerCounters counters, String error) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http = PodHttpClients.create(REQUEST_TIMEOUT);
     private final Duration budget;
 
     PodScraper() {

@@ -3,6 +3,7 @@ package io.mlrollout.operator.reconciler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.mlrollout.operator.metrics.PodHttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,7 @@ final class ModelServerReadiness {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = PodHttpClients.create(TIMEOUT);
 
     Optional<String> reason(List<Pod> pods) {
         for (Pod pod : pods) {
@@ -38,7 +39,7 @@ final class ModelServerReadiness {
         if (pod.getStatus() == null || pod.getStatus().getPodIP() == null) {
             return Optional.empty();
         }
-        URI uri = URI.create("http://" + pod.getStatus().getPodIP() + ":" + PodEndpoints.httpPort(pod) + "/v2/health/ready");
+        URI uri = PodEndpoints.uri(pod, "/v2/health/ready");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -7,7 +7,9 @@ import io.mlrollout.api.v1alpha1.ModelDeployment;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.operator.metrics.PodEndpoint;
 import io.mlrollout.operator.resources.Labels;
+import io.mlrollout.operator.resources.ServingOptions;
 import io.mlrollout.operator.resources.VersionNames;
+import java.net.URI;
 import java.util.List;
 
 /** The Ready pods of a model version, addressed by pod IP and container port. */
@@ -29,7 +31,7 @@ final class PodEndpoints {
                 .list().getItems().stream()
                 .filter(PodEndpoints::isReady)
                 .map(pod -> new PodEndpoint(pod.getMetadata().getName(), pod.getMetadata().getUid(), pod.getStatus().getPodIP(),
-                        httpPort(pod)))
+                        httpPort(pod), servesTls(pod)))
                 .toList();
     }
 
@@ -37,6 +39,18 @@ final class PodEndpoints {
         return pod.getStatus() != null && pod.getStatus().getPodIP() != null && pod.getStatus().getConditions() != null
                 && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
                 && pod.getMetadata().getDeletionTimestamp() == null;
+    }
+
+    /** Whether the model server speaks HTTPS, as its container's environment says ({@code spec.serving.tls}). */
+    static boolean servesTls(Pod pod) {
+        return pod.getSpec().getContainers().stream().filter(c -> c.getEnv() != null).flatMap(c -> c.getEnv().stream())
+                .anyMatch(env -> ServingOptions.TLS_CERT_FILE.equals(env.getName()));
+    }
+
+    /** The pod's model server at {@code path}, over HTTP or HTTPS as the pod serves it. */
+    static URI uri(Pod pod, String path) {
+        return URI.create(new PodEndpoint(pod.getMetadata().getName(), pod.getMetadata().getUid(), pod.getStatus().getPodIP(),
+                httpPort(pod), servesTls(pod)).url(path));
     }
 
     /** The model server's container port (named http), as the Deployment declares it. */

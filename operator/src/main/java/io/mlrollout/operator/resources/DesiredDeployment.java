@@ -66,27 +66,31 @@ public final class DesiredDeployment {
     }
 
     private static PodSpec podSpec(ModelDeployment md, ModelRef model, ModelServerDefaults defaults) {
-        return new PodSpecBuilder()
+        ServingOptions options = new ServingOptions(md.getSpec().getServing());
+        PodSpec spec = new PodSpecBuilder()
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)
                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
-                .withContainers(container(md, model, defaults))
+                .withContainers(container(md, model, defaults, options))
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                 .build();
+        options.volume().ifPresent(spec.getVolumes()::add);
+        return spec;
     }
 
-    private static Container container(ModelDeployment md, ModelRef model, ModelServerDefaults defaults) {
+    private static Container container(ModelDeployment md, ModelRef model, ModelServerDefaults defaults, ServingOptions options) {
         ServingSpec serving = md.getSpec().getServing() == null ? new ServingSpec() : md.getSpec().getServing();
         int port = serving.getPort() == null ? defaults.port() : serving.getPort();
-        return new ContainerBuilder()
+        Container container = new ContainerBuilder()
                 .withName("model-server")
                 .withImage(serving.getImage() == null ? defaults.image() : serving.getImage())
                 .addNewPort().withName("http").withContainerPort(port).withProtocol("TCP").endPort()
                 .withEnv(env(md, model, port))
-                .withReadinessProbe(probe("/v2/health/ready", 2, 3))
-                .withLivenessProbe(probe("/v2/health/live", 10, 6))
+                .addAllToEnv(options.env())
+                .withReadinessProbe(probe("/v2/health/ready", 2, 3, options.probeScheme()))
+                .withLivenessProbe(probe("/v2/health/live", 10, 6, options.probeScheme()))
                 .withResources(serving.getResources() == null ? defaults.resources() : serving.getResources())
                 .withNewSecurityContext()
                     .withAllowPrivilegeEscalation(false)
@@ -96,6 +100,8 @@ public final class DesiredDeployment {
                 .endSecurityContext()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
+        options.volumeMount().ifPresent(container.getVolumeMounts()::add);
+        return container;
     }
 
     private static List<EnvVar> env(ModelDeployment md, ModelRef model, int port) {
@@ -111,9 +117,9 @@ public final class DesiredDeployment {
         return env;
     }
 
-    private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+    private static Probe probe(String path, int periodSeconds, int failureThreshold, String scheme) {
         return new ProbeBuilder()
-                .withNewHttpGet().withPath(path).withPort(new IntOrString("http")).endHttpGet()
+                .withNewHttpGet().withPath(path).withPort(new IntOrString("http")).withScheme(scheme).endHttpGet()
                 .withPeriodSeconds(periodSeconds)
                 .withFailureThreshold(failureThreshold)
                 .build();

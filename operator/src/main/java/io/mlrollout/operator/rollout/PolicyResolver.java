@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class PolicyResolver {
 
     private static final Set<String> BUILT_IN_METRICS = Set.of(
-            "error-rate", "client-error-rate", "latency-p50", "latency-p95", "latency-p99", "request-rate");
+            "error-rate", "overload-rate", "client-error-rate", "latency-p50", "latency-p95", "latency-p99", "request-rate");
 
     private PolicyResolver() {
     }

@@ -1,10 +1,14 @@
 package io.mlrollout.operator.rollout;
 
+import io.mlrollout.api.v1alpha1.BatchingSpec;
+import io.mlrollout.api.v1alpha1.Durations;
 import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
 import io.mlrollout.api.v1alpha1.ModelEngine;
 import io.mlrollout.api.v1alpha1.ModelSpec;
 import io.mlrollout.api.v1alpha1.RouterType;
+import io.mlrollout.api.v1alpha1.ServingSpec;
 import io.mlrollout.api.v1alpha1.SpecName;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +37,7 @@ public final class SpecValidator {
         if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > 100)) {
             problems.add("spec.replicas: must be 1..100, was " + spec.getReplicas());
         }
+        servingProblems(spec.getServing(), problems);
         String router = routerName(spec);
         if (SpecName.lookup(RouterType.class, router).isEmpty()) {
             problems.add("spec.traffic.router: unknown router '" + router + "'; use one of " + SpecName.allowed(RouterType.class));
@@ -41,6 +46,35 @@ public final class SpecValidator {
             problems.add("spec.traffic.parentRefs: router gateway-api needs the Gateway(s) the HTTPRoute attaches to");
         }
         return problems;
+    }
+
+    /** Longer than this, a batch delay costs every request more than batching can save. */
+    static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(1);
+
+    private static void servingProblems(ServingSpec serving, List<String> problems) {
+        if (serving == null) {
+            return;
+        }
+        BatchingSpec batching = serving.getBatching();
+        if (batching != null && batching.getMaxBatchSize() != null && (batching.getMaxBatchSize() < 1 || batching.getMaxBatchSize() > 1024)) {
+            problems.add("spec.serving.batching.maxBatchSize: must be 1..1024, was " + batching.getMaxBatchSize());
+        }
+        if (batching != null && batching.getMaxDelay() != null) {
+            try {
+                if (Durations.parse(batching.getMaxDelay()).compareTo(MAX_BATCH_DELAY) > 0) {
+                    problems.add("spec.serving.batching.maxDelay: at most 1s, was " + batching.getMaxDelay());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("spec.serving.batching.maxDelay: " + e.getMessage());
+            }
+        }
+        if (serving.getAuthToken() != null) {
+            require(problems, "spec.serving.authToken.name", serving.getAuthToken().getName());
+            require(problems, "spec.serving.authToken.key", serving.getAuthToken().getKey());
+        }
+        if (serving.getTls() != null) {
+            require(problems, "spec.serving.tls.secretName", serving.getTls().getSecretName());
+        }
     }
 
     /** The longest name a Service and a label value can carry. */

@@ -48,8 +48,8 @@ class QuantileJudgementTest {
     }
 
     static MetricResult judgeP99(MetricSpec spec, TreeMap<Double, Double> canary, TreeMap<Double, Double> stable) {
-        ServerCounters canaryCounters = new ServerCounters(Histograms.total(canary), 0, 0, canary);
-        ServerCounters stableCounters = new ServerCounters(Histograms.total(stable), 0, 0, stable);
+        ServerCounters canaryCounters = new ServerCounters(OutcomeCounts.of(Histograms.total(canary), 0, 0), canary);
+        ServerCounters stableCounters = new ServerCounters(OutcomeCounts.of(Histograms.total(stable), 0, 0), stable);
         MetricValues values = new MetricValues(BuiltInMetrics.measure("latency-p99", canaryCounters, Duration.ofSeconds(10)),
                 BuiltInMetrics.measure("latency-p99", stableCounters, Duration.ofSeconds(10)));
         return MetricJudge.judge(spec, values, POLICY_MINIMUM);

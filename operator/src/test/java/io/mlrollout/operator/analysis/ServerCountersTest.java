@@ -12,8 +12,33 @@ class ServerCountersTest {
     void readsRequestsByOutcomeAndTheLatencyHistogramOfTheModel() {
         ServerCounters counters = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 90, 7, 3, 80, 10) + ServerCountersTestData.exposition("other", 5, 5, 5, 5, 5), "iris");
         assertThat(counters.requests()).isEqualTo(100);
-        assertThat(counters.serverErrors()).isEqualTo(3);
+        assertThat(counters.outcomes().get(RequestOutcome.SERVER_ERROR)).isEqualTo(3);
         assertThat(counters.buckets()).containsEntry(0.001, 80.0).containsEntry(Double.POSITIVE_INFINITY, 90.0);
+    }
+
+    @Test
+    void overloadRefusalsAndTimeoutsAreFailuresTheUserSawAndAreAlsoMeasuredApart() {
+        String text = ServerCountersTestData.exposition("iris", 80, 5, 3, 80, 0)
+                + "model_inference_requests_total{model=\"iris\",outcome=\"rejected\",version=\"1.0.0\"} 8.0\n"
+                + "model_inference_requests_total{model=\"iris\",outcome=\"timeout\",version=\"1.0.0\"} 4.0\n"
+                + "model_inference_requests_total{model=\"iris\",outcome=\"not_yet_invented\",version=\"1.0.0\"} 1000.0\n";
+        ServerCounters interval = ServerCounters.fromExposition(text, "iris").since(ServerCounters.ZERO);
+        assertThat(interval.requests()).as("an outcome this operator does not know is not counted at all").isEqualTo(100);
+        assertThat(interval.outcomes().get(RequestOutcome.REJECTED)).isEqualTo(8);
+        assertThat(interval.outcomes().get(RequestOutcome.TIMEOUT)).isEqualTo(4);
+        assertThat(BuiltInMetrics.measure("error-rate", interval, Duration.ofSeconds(10)).value())
+                .as("server errors, refusals and timeouts").hasValueCloseTo(0.15, offset(1e-12));
+        assertThat(BuiltInMetrics.measure("overload-rate", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(0.12, offset(1e-12));
+        assertThat(BuiltInMetrics.measure("client-error-rate", interval, Duration.ofSeconds(10)).value()).hasValueCloseTo(0.05, offset(1e-12));
+    }
+
+    @Test
+    void aRefusalCounterThatWentDownMeansARestart() {
+        ServerCounters before = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 100, 0, 0, 100, 0)
+                + "model_inference_requests_total{model=\"iris\",outcome=\"rejected\",version=\"1.0.0\"} 50.0\n", "iris");
+        ServerCounters after = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 160, 0, 0, 160, 0)
+                + "model_inference_requests_total{model=\"iris\",outcome=\"rejected\",version=\"1.0.0\"} 2.0\n", "iris");
+        assertThat(after.since(before).requests()).as("everything the new process counted").isEqualTo(162);
     }
 
     @Test
@@ -37,7 +62,7 @@ class ServerCountersTest {
         ServerCounters before = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 500, 0, 10, 500, 0), "iris");
         ServerCounters restarted = ServerCounters.fromExposition(ServerCountersTestData.exposition("iris", 20, 0, 1, 20, 0), "iris");
         assertThat(restarted.since(before).requests()).isEqualTo(21);
-        assertThat(restarted.since(before).serverErrors()).isEqualTo(1);
+        assertThat(restarted.since(before).outcomes().get(RequestOutcome.SERVER_ERROR)).isEqualTo(1);
     }
 
     @Test

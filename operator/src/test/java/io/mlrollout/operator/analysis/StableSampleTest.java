@@ -16,7 +16,7 @@ class StableSampleTest {
         buckets.put(0.005, (double) fast);
         buckets.put(0.05, (double) (fast + slow));
         buckets.put(Double.POSITIVE_INFINITY, (double) (fast + slow));
-        return BuiltInMetrics.measure("latency-p99", new ServerCounters(fast + slow, 0, 0, buckets), java.time.Duration.ofSeconds(10));
+        return BuiltInMetrics.measure("latency-p99", new ServerCounters(OutcomeCounts.of(fast + slow, 0, 0), buckets), java.time.Duration.ofSeconds(10));
     }
 
     @Test

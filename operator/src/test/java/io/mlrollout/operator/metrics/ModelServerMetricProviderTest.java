@@ -66,6 +66,24 @@ class ModelServerMetricProviderTest {
     }
 
     @Test
+    void aPodServingHttpsIsScrapedOverHttpsWhateverItsCertificateNames() throws Exception {
+        AtomicReference<String> canaryText = new AtomicReference<>(ServerCountersTestData.exposition("iris", 10, 0, 0, 10, 0));
+        AtomicReference<String> stableText = new AtomicReference<>(ServerCountersTestData.exposition("iris", 10, 0, 0, 10, 0));
+        try (TestingHttpServer canary = TestingHttpServer.https(p -> new TestingHttpServer.Answer(200, canaryText.get()));
+                TestingHttpServer stable = serving(stableText)) {
+            ModelServerMetricProvider provider = new ModelServerMetricProvider();
+            PodEndpoint canaryPod = new PodEndpoint("c", "c-uid", "127.0.0.1", canary.port(), true);
+            AnalysisTarget target = target(List.of(canaryPod), List.of(pod("s", stable)));
+            provider.baseline(target);
+            canaryText.set(ServerCountersTestData.exposition("iris", 30, 0, 10, 40, 0));
+            Map<String, MetricValues> values = provider.measure(METRICS, target);
+            assertThat(values.get("error-rate").canary().value()).hasValueCloseTo(1.0 / 3, offset(1e-9));
+            assertThat(canary.hits("/q/metrics")).isEqualTo(2);
+            assertThat(canaryPod.metricsUrl()).startsWith("https://127.0.0.1:");
+        }
+    }
+
+    @Test
     void aRunWhoseAnalysisWasNotRecordedDoesNotUseUpItsInterval() throws Exception {
         AtomicReference<String> canaryText = new AtomicReference<>(ServerCountersTestData.exposition("iris", 100, 0, 0, 100, 0));
         try (TestingHttpServer canary = serving(canaryText)) {

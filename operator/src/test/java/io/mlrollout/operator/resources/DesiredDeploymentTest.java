@@ -1,6 +1,7 @@
 package io.mlrollout.operator.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -13,6 +14,9 @@ import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.api.v1alpha1.ModelSpec;
 import io.mlrollout.api.v1alpha1.ServingSpec;
+import io.mlrollout.api.v1alpha1.BatchingSpec;
+import io.mlrollout.api.v1alpha1.TlsSpec;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import org.junit.jupiter.api.Test;
 
 class DesiredDeploymentTest {
@@ -88,5 +92,55 @@ class DesiredDeploymentTest {
         assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(9000);
         assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("QUARKUS_HTTP_PORT", "9000"));
+    }
+
+    @Test
+    void batchingAuthenticationAndTlsReachTheContainerAndTheCanaryBatchesLikeTheStable() {
+        ModelDeployment md = md();
+        ServingSpec serving = new ServingSpec();
+        BatchingSpec batching = new BatchingSpec();
+        batching.setMaxBatchSize(16);
+        batching.setMaxDelay("1s500ms");
+        serving.setBatching(batching);
+        serving.setAuthToken(new SecretKeySelector("token", "fraud-auth", false));
+        TlsSpec tls = new TlsSpec();
+        tls.setSecretName("fraud-tls");
+        serving.setTls(tls);
+        md.getSpec().setServing(serving);
+        ModelRef model = ModelRef.of(md.getSpec().getModel());
+        Deployment canary = DesiredDeployment.of(md, model, 1, Labels.ROLE_CANARY, DEFAULTS);
+        Container container = canary.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(container.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                tuple("INFERENCE_BATCH_MAX_SIZE", "16"),
+                tuple("INFERENCE_BATCH_MAX_DELAY", "1500ms"),
+                tuple(ServingOptions.TLS_CERT_FILE, "/etc/mlrollout/tls/tls.crt"),
+                tuple("TLS_KEY_FILE", "/etc/mlrollout/tls/tls.key"));
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("AUTH_TOKEN")).singleElement().satisfies(e -> {
+            assertThat(e.getValue()).as("never the token itself in the pod template").isNull();
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("fraud-auth");
+            assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
+        });
+        assertThat(container.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+        assertThat(container.getLivenessProbe().getHttpGet().getScheme()).isEqualTo("HTTPS");
+        assertThat(container.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getMountPath()).isEqualTo("/etc/mlrollout/tls");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(canary.getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(v -> v.getSecret() != null).singleElement()
+                .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("fraud-tls"));
+        assertThat(canary.getSpec().getTemplate())
+                .isEqualTo(DesiredDeployment.of(md, model, 1, Labels.ROLE_STABLE, DEFAULTS).getSpec().getTemplate());
+    }
+
+    @Test
+    void withoutServingOptionsThePodTemplateIsWhatItWasBefore() {
+        ModelDeployment md = md();
+        Container container = DesiredDeployment.of(md, ModelRef.of(md.getSpec().getModel()), 1, Labels.ROLE_STABLE, DEFAULTS)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnv()).extracting(EnvVar::getName)
+                .containsExactly("MODEL_NAME", "MODEL_VERSION", "MODEL_URI", "MODEL_SHA256", "QUARKUS_HTTP_PORT", "DRAIN_PERIOD");
+        assertThat(container.getReadinessProbe().getHttpGet().getScheme()).as("the API server's default").isNull();
     }
 }

@@ -2,7 +2,11 @@ package io.mlrollout.operator.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.mlrollout.api.v1alpha1.BatchingSpec;
 import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
+import io.mlrollout.api.v1alpha1.ServingSpec;
+import io.mlrollout.api.v1alpha1.TlsSpec;
 import io.mlrollout.api.v1alpha1.RouterType;
 import io.mlrollout.api.v1alpha1.TrafficSpec;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,31 @@ class SpecValidatorTest {
                 "spec.replicas: must be 1..100, was 0",
                 "spec.traffic.router: unknown router 'istio'; use one of service, gateway-api");
         assertThat(SpecValidator.problems(new ModelDeploymentSpec())).singleElement().asString().startsWith("spec.model: required");
+    }
+
+    @Test
+    void servingOptionsAreCheckedFieldByField() {
+        ModelDeploymentSpec spec = spec();
+        spec.setServing(new ServingSpec());
+        spec.getServing().setBatching(new BatchingSpec());
+        spec.getServing().getBatching().setMaxBatchSize(0);
+        spec.getServing().getBatching().setMaxDelay("2s");
+        spec.getServing().setAuthToken(new SecretKeySelector(null, "auth", null));
+        spec.getServing().setTls(new TlsSpec());
+        assertThat(SpecValidator.problems(spec)).containsExactly(
+                "spec.serving.batching.maxBatchSize: must be 1..1024, was 0",
+                "spec.serving.batching.maxDelay: at most 1s, was 2s",
+                "spec.serving.authToken.key: required",
+                "spec.serving.tls.secretName: required");
+
+        spec.getServing().getBatching().setMaxBatchSize(32);
+        spec.getServing().getBatching().setMaxDelay("soon");
+        spec.getServing().setAuthToken(null);
+        spec.getServing().setTls(null);
+        assertThat(SpecValidator.problems(spec)).singleElement().asString().startsWith("spec.serving.batching.maxDelay: 'soon' is not a duration");
+
+        spec.getServing().getBatching().setMaxDelay("1s");
+        assertThat(SpecValidator.problems(spec)).isEmpty();
     }
 
     @Test
