@@ -8,7 +8,7 @@ import io.mlrollout.api.v1alpha1.ModelDeploymentStatus;
 import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.api.v1alpha1.Phase;
 import io.mlrollout.operator.resources.Labels;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Observation;
 import io.mlrollout.operator.rollout.VersionObservation;
 import io.mlrollout.operator.traffic.TrafficRouter;

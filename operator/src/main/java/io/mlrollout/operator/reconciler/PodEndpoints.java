@@ -8,7 +8,7 @@ import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.operator.metrics.PodEndpoint;
 import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.ServingOptions;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import java.net.URI;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import io.mlrollout.operator.resources.DesiredService;
 import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.ModelServerDefaults;
 import io.mlrollout.operator.resources.ResourceApplier;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Topology;
 import io.mlrollout.operator.traffic.TrafficRouter;
 import java.util.ArrayList;

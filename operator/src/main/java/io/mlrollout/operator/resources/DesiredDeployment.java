@@ -1,5 +1,6 @@
 package io.mlrollout.operator.resources;
 
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;

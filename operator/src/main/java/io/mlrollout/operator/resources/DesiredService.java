@@ -1,5 +1,6 @@
 package io.mlrollout.operator.resources;
 
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

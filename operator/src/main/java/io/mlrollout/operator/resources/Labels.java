@@ -1,10 +1,12 @@
 package io.mlrollout.operator.resources;
 
+import io.mlrollout.api.v1alpha1.VersionLabels;
+
 /** Labels and annotations the operator puts on what it creates, and reads from ModelDeployments. */
 public final class Labels {
 
-    public static final String MODEL_DEPLOYMENT = "mlrollout.io/model-deployment";
-    public static final String VERSION = "mlrollout.io/version";
+    public static final String MODEL_DEPLOYMENT = VersionLabels.MODEL_DEPLOYMENT;
+    public static final String VERSION = VersionLabels.VERSION;
     public static final String ROLE = "mlrollout.io/role";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String NAME = "app.kubernetes.io/name";

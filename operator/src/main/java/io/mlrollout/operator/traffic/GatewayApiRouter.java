@@ -15,7 +15,7 @@ import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.Owner;
 import io.mlrollout.operator.resources.ResourceApplier;
 import io.mlrollout.operator.resources.SpecHash;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Topology;
 import io.mlrollout.operator.rollout.VersionObservation;
 import java.util.ArrayList;

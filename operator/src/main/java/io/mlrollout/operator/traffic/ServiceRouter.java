@@ -7,7 +7,7 @@ import io.mlrollout.api.v1alpha1.ModelRef;
 import io.mlrollout.operator.resources.DesiredService;
 import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.ResourceApplier;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.ReplicaSplit;
 import io.mlrollout.operator.rollout.Topology;
 import io.mlrollout.operator.rollout.VersionObservation;

@@ -15,7 +15,7 @@ import io.mlrollout.api.v1alpha1.RolloutStep;
 import io.mlrollout.api.v1alpha1.ServingSpec;
 import io.mlrollout.api.v1alpha1.Verdict;
 import io.mlrollout.operator.resources.Labels;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Reasons;
 import java.time.Duration;
 import java.util.ArrayList;

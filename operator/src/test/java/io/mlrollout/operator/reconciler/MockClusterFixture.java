@@ -23,7 +23,7 @@ import io.mlrollout.api.v1alpha1.RolloutStep;
 import io.mlrollout.operator.OperatorFactory;
 import io.mlrollout.operator.OperatorSettings;
 import io.mlrollout.operator.resources.ModelServerDefaults;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

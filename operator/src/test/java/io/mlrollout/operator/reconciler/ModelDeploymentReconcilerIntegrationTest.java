@@ -24,7 +24,7 @@ import io.mlrollout.operator.OperatorFactory;
 import io.mlrollout.operator.OperatorSettings;
 import io.mlrollout.operator.resources.Labels;
 import io.mlrollout.operator.resources.ModelServerDefaults;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Reasons;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.mlrollout.api.v1alpha1.ModelDeploymentSpec;
 import io.mlrollout.operator.resources.ModelServerDefaults;
 import io.mlrollout.operator.resources.ResourceApplier;
-import io.mlrollout.operator.resources.VersionNames;
+import io.mlrollout.api.v1alpha1.VersionNames;
 import io.mlrollout.operator.rollout.Topology;
 import io.mlrollout.operator.traffic.ServiceRouter;
 import io.mlrollout.operator.traffic.TrafficRouter;

@@ -1,8 +1,7 @@
-package io.mlrollout.operator.resources;
+package io.mlrollout.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlrollout.api.v1alpha1.ModelRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,5 @@
-package io.mlrollout.operator.resources;
+package io.mlrollout.api.v1alpha1;
 
-import io.mlrollout.api.v1alpha1.ModelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
