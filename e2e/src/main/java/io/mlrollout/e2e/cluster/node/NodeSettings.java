@@ -17,7 +17,7 @@ import java.time.Duration;
 public record NodeSettings(Duration syncPeriod, Duration maxReadinessPeriod, Duration crashBackOff, Duration maxCrashBackOff) {
 
     public static NodeSettings compressed() {
-        return new NodeSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8));
+        return new NodeSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4));
     }
 
     Duration backOffAfter(int restarts) {
