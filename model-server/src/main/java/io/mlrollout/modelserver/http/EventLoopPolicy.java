@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * requests are decoded, predicted and encoded where they arrive. Everything slow stays off the
  * event loops, which also answer the health probes and metrics scrapes: large bodies, models
  * whose engine calls typically take longer than INFERENCE_EVENT_LOOP_MAX_MICROS, and all requests
- * when batching is on (they must meet in the queue).
+ * when batching waits for requests to join (INFERENCE_BATCH_MAX_DELAY above 0: they must meet in the
+ * queue). With batching on and no delay, a request that finds the queue empty and a predictor idle
+ * would be a batch of one anyway, so it too runs at once; under load the queue fills and batches form.
  */
 @ApplicationScoped
 class EventLoopPolicy {
@@ -20,11 +22,11 @@ class EventLoopPolicy {
     static final int SMALL_BODY_BYTES = 64 * 1024;
 
     private final long maxPredictNanos;
-    private final boolean batching;
+    private final boolean batchesWait;
 
     EventLoopPolicy(InferenceConfig config) {
         this.maxPredictNanos = config.eventLoopMaxMicros() * 1000L;
-        this.batching = config.batch().maxSize() > 1;
+        this.batchesWait = config.batch().maxSize() > 1 && !config.batch().maxDelay().isZero();
     }
 
     boolean mayDecodeHere(long bodyBytes) {
@@ -33,7 +35,7 @@ class EventLoopPolicy {
 
     /** Also only when nothing is queued: a request must not overtake those already waiting. */
     boolean mayPredictHere(ServedModel model, long bodyBytes, InferenceScheduler scheduler) {
-        return !batching && bodyBytes <= SMALL_BODY_BYTES && model.typicalPredictNanos() < maxPredictNanos
+        return !batchesWait && bodyBytes <= SMALL_BODY_BYTES && model.typicalPredictNanos() < maxPredictNanos
                 && scheduler.queueDepth() == 0;
     }
 }

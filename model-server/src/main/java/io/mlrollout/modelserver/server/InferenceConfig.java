@@ -33,7 +33,7 @@ public interface InferenceConfig {
     /**
      * Requests of a model whose engine calls typically take less than this are predicted on the
      * HTTP event loop, saving the hand-off to a worker thread; 0 always hands off. Not used when
-     * batching is on.
+     * batches wait for requests to join (a batch delay above 0).
      */
     @WithDefault("250")
     int eventLoopMaxMicros();
