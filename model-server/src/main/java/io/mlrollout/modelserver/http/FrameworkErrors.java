@@ -37,7 +37,7 @@ class FrameworkErrors {
         }
     }
 
-    private void answer(RoutingContext context, int status) {
+    void answer(RoutingContext context, int status) {
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }

@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes tensor elements as the protocol's flat JSON "data" array: numbers (unsigned types as
  * unsigned, FP16 widened to float), true/false for BOOL, strings for BYTES.
+ *
+ * <p>JSON has no NaN or infinities. A model may still produce them (a log of zero, a division by
+ * zero), so such elements are written as {@code null}: the answer stays valid JSON, and numpy,
+ * which v2 clients use to read data arrays, turns {@code null} in a float array back into NaN.
+ * Which non-finite value it was is lost; clients that need it ask for binary data, which carries
+ * every bit. Refusing the whole answer would hide the finite values of every other row.
  */
 final class TensorDataJson extends StdSerializer<TensorData> {
 
@@ -47,10 +53,26 @@ final class TensorDataJson extends StdSerializer<TensorData> {
             case INT32 -> out.writeNumber(elements.getInt(at));
             case UINT64 -> out.writeNumber(Long.toUnsignedString(elements.getLong(at)));
             case INT64 -> out.writeNumber(elements.getLong(at));
-            case FP16 -> out.writeNumber(HalfFloat.toFloat(elements.getShort(at)));
-            case FP32 -> out.writeNumber(elements.getFloat(at));
-            case FP64 -> out.writeNumber(elements.getDouble(at));
+            case FP16 -> writeFloat(HalfFloat.toFloat(elements.getShort(at)), out);
+            case FP32 -> writeFloat(elements.getFloat(at), out);
+            case FP64 -> writeDouble(elements.getDouble(at), out);
             default -> throw new IllegalStateException(data.type() + " is not fixed-width");
+        }
+    }
+
+    private static void writeFloat(float value, JsonGenerator out) throws IOException {
+        if (Float.isFinite(value)) {
+            out.writeNumber(value);
+        } else {
+            out.writeNull();
+        }
+    }
+
+    private static void writeDouble(double value, JsonGenerator out) throws IOException {
+        if (Double.isFinite(value)) {
+            out.writeNumber(value);
+        } else {
+            out.writeNull();
         }
     }
 }

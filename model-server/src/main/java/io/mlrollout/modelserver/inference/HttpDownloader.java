@@ -12,11 +12,14 @@ import java.time.Duration;
 /**
  * Downloads a model file once, at start. Bounded in time (connect, each read, and the whole
  * transfer) and in size, so a slow or huge remote file fails the load with a reason instead of
- * hanging the pod or filling its disk.
+ * hanging the pod or filling its disk. Redirects are followed, from http to https too (which the
+ * JDK's connection does not do by itself), but never from https to http: that would send a
+ * presigned URL's credentials in clear.
  */
 final class HttpDownloader {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int MAX_REDIRECTS = 5;
 
     private final Duration timeout;
     private final long maxBytes;
@@ -26,25 +29,39 @@ final class HttpDownloader {
         this.maxBytes = maxBytes;
     }
 
-    /** Downloads {@code uri} to {@code target}; a missing file is an error. */
+    /** Downloads {@code uri} to {@code target}; anything but 200 is an error. */
     void download(URI uri, Path target) throws ModelLoadException {
-        if (!downloadIfPresent(uri, target)) {
-            throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: HTTP 404");
+        int status = fetch(uri, target);
+        if (status != HttpURLConnection.HTTP_OK) {
+            throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: HTTP " + status);
         }
     }
 
-    /** Downloads {@code uri} to {@code target}, or returns false when the server has no such file. */
+    /**
+     * Downloads an optional file beside the model, or returns false when the server has none. 403
+     * counts as none: object stores answer 403 for a missing key when listing is not allowed, and a
+     * presigned URL's signature covers one key only.
+     */
     boolean downloadIfPresent(URI uri, Path target) throws ModelLoadException {
+        int status = fetch(uri, target);
+        if (status == HttpURLConnection.HTTP_NOT_FOUND || status == HttpURLConnection.HTTP_FORBIDDEN) {
+            return false;
+        }
+        if (status != HttpURLConnection.HTTP_OK) {
+            throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: HTTP " + status);
+        }
+        return true;
+    }
+
+    /** Writes the body to {@code target} when the final answer is 200; returns the final status. */
+    private int fetch(URI uri, Path target) throws ModelLoadException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpURLConnection connection = null;
         try {
-            connection = open(uri);
+            connection = openFollowingRedirects(uri);
             int status = connection.getResponseCode();
-            if (status == HttpURLConnection.HTTP_NOT_FOUND) {
-                return false;
-            }
             if (status != HttpURLConnection.HTTP_OK) {
-                throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: HTTP " + status);
+                return status;
             }
             long announced = connection.getContentLengthLong();
             if (announced > maxBytes) {
@@ -54,7 +71,7 @@ final class HttpDownloader {
                     OutputStream out = Files.newOutputStream(target)) {
                 copyWithinLimits(uri, in, out, deadline);
             }
-            return true;
+            return status;
         } catch (IOException e) {
             throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: " + e, e);
         } finally {
@@ -64,12 +81,35 @@ final class HttpDownloader {
         }
     }
 
+    private HttpURLConnection openFollowingRedirects(URI uri) throws IOException, ModelLoadException {
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            HttpURLConnection connection = open(current);
+            int status = connection.getResponseCode();
+            String location = connection.getHeaderField("Location");
+            if (status < 300 || status > 308 || status == 304 || status == 305 || location == null) {
+                return connection;
+            }
+            connection.disconnect();
+            URI next = current.resolve(location.trim());
+            if (hop == MAX_REDIRECTS) {
+                throw new ModelLoadException("download of " + Redaction.uri(uri) + " failed: more than " + MAX_REDIRECTS + " redirects");
+            }
+            if ("https".equalsIgnoreCase(current.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                throw new ModelLoadException("download of " + Redaction.uri(uri) + " refused: a redirect from https to "
+                        + next.getScheme() + " (" + Redaction.uri(next) + ")");
+            }
+            current = next;
+        }
+    }
+
     private HttpURLConnection open(URI uri) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         connection.setConnectTimeout(millis);
         connection.setReadTimeout(millis);
-        connection.setInstanceFollowRedirects(true);
+        // Followed above, so that http-to-https hops are followed too and https-to-http ones refused.
+        connection.setInstanceFollowRedirects(false);
         return connection;
     }
 

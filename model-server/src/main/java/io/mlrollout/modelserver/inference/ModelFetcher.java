@@ -65,8 +65,17 @@ final class ModelFetcher {
         Path file = workDir.resolve("model.onnx");
         downloader.download(uri, file);
         Path labels = workDir.resolve(LABELS_FILE);
-        boolean hasLabels = downloader.downloadIfPresent(uri.resolve(LABELS_FILE), labels);
+        boolean hasLabels = downloader.downloadIfPresent(besideWithSameQuery(uri, LABELS_FILE), labels);
         return new FetchedModel(file, hasLabels ? Optional.of(readLabels(labels)) : Optional.empty());
+    }
+
+    /**
+     * The file {@code name} in the model's URL directory, with the model URL's query string: a
+     * presigned URL's credentials are in its query, and resolving a relative name drops it.
+     */
+    static URI besideWithSameQuery(URI model, String name) {
+        URI beside = model.resolve(name);
+        return model.getRawQuery() == null ? beside : URI.create(beside + "?" + model.getRawQuery());
     }
 
     private FetchedModel fromClasspath(String resource) throws IOException, ModelLoadException {

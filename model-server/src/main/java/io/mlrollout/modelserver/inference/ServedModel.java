@@ -21,6 +21,9 @@ public final class ServedModel implements AutoCloseable {
     private final Model model;
     private final PredictorPool pool;
     private final InputValidator validator;
+    private final RunningAverage predictTime = new RunningAverage();
+    /** One instance, so the scheduler can tell requests for this model by it. */
+    private final InferenceScheduler.Engine engine = this::predict;
 
     ServedModel(ModelReference reference, String sha256, ModelSignature signature,
             Optional<ClassifierHead> classifier, Model model, PredictorPool pool) {
@@ -41,6 +44,16 @@ public final class ServedModel implements AutoCloseable {
      * @throws InferenceFailedException when the engine fails on valid input
      */
     public InferenceResult infer(List<Tensor> inputs, List<String> requestedOutputs) throws InterruptedException {
+        validate(inputs, requestedOutputs);
+        return result(predict(inputs), requestedOutputs);
+    }
+
+    /**
+     * Checks a request against the model before it goes near the engine or a batch.
+     *
+     * @throws InvalidInputException when the request does not fit the model
+     */
+    public void validate(List<Tensor> inputs, List<String> requestedOutputs) {
         validator.validate(inputs);
         for (String name : requestedOutputs) {
             if (signature.output(name).isEmpty()) {
@@ -48,7 +61,28 @@ public final class ServedModel implements AutoCloseable {
                         "unknown output '" + name + "' requested; the model's outputs are " + signature.outputs());
             }
         }
-        List<Tensor> outputs = runEngine(inputs);
+    }
+
+    /** {@link #predict}, as the scheduler takes it; the same instance every time. */
+    public InferenceScheduler.Engine engine() {
+        return engine;
+    }
+
+    /** Runs validated inputs through the engine, waiting for a free predictor; returns every output. */
+    public List<Tensor> predict(List<Tensor> validatedInputs) throws InterruptedException {
+        return runEngine(pool.borrow(), validatedInputs);
+    }
+
+    /**
+     * Runs validated inputs at once if a predictor is idle, else returns empty without waiting: the
+     * caller may be a thread that must never block.
+     */
+    public Optional<List<Tensor>> predictIfIdle(List<Tensor> validatedInputs) {
+        return pool.borrowIfIdle().map(predictor -> runEngine(predictor, validatedInputs));
+    }
+
+    /** The requested outputs (all when none are named) and the classifier's counts over all of them. */
+    public InferenceResult result(List<Tensor> outputs, List<String> requestedOutputs) {
         long[] counts = classifier.map(head -> head.countPredictions(outputs)).orElse(NO_COUNTS);
         List<Tensor> selected =
                 requestedOutputs.isEmpty()
@@ -57,9 +91,20 @@ public final class ServedModel implements AutoCloseable {
         return new InferenceResult(selected, counts);
     }
 
-    private List<Tensor> runEngine(List<Tensor> inputs) throws InterruptedException {
-        try {
-            return pool.predict(inputs);
+    /** Whether validated inputs can share an engine call with others: every input takes a batch of rows. */
+    public boolean batchable(List<Tensor> validatedInputs) {
+        return Batches.batchable(signature, validatedInputs);
+    }
+
+    /** A running average of recent engine calls' durations; {@code Long.MAX_VALUE} before the first. */
+    public long typicalPredictNanos() {
+        return predictTime.typicalNanos();
+    }
+
+    private List<Tensor> runEngine(PredictorPool.Lease predictor, List<Tensor> inputs) {
+        long start = System.nanoTime();
+        try (predictor) {
+            return predictor.predict(inputs);
         } catch (TranslateException | RuntimeException e) {
             Optional<OrtException> engineError = findOrtException(e);
             if (engineError.isPresent() && engineError.get().getCode() == OrtException.OrtErrorCode.ORT_INVALID_ARGUMENT) {
@@ -67,6 +112,8 @@ public final class ServedModel implements AutoCloseable {
                 throw new InvalidInputException("the model rejected the input: " + engineError.get().getMessage());
             }
             throw new InferenceFailedException("the engine failed: " + e.getMessage(), e);
+        } finally {
+            predictTime.record(System.nanoTime() - start);
         }
     }
 

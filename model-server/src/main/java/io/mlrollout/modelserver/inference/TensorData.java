@@ -100,6 +100,29 @@ public final class TensorData {
         return fixedWidth(type, copy);
     }
 
+    /** The elements of {@code parts}, all of one type, one after another (rows of a batch, in order). */
+    static TensorData concatenate(List<TensorData> parts) {
+        TensorType type = parts.get(0).type;
+        if (type == TensorType.BYTES) {
+            List<byte[]> all = new ArrayList<>();
+            parts.forEach(part -> all.addAll(part.strings));
+            return ofBytes(all);
+        }
+        int bytes = parts.stream().mapToInt(part -> part.elements.remaining()).sum();
+        ByteBuffer joined = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        parts.forEach(part -> joined.put(part.elements.duplicate()));
+        return fixedWidth(type, joined.flip());
+    }
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive), sharing this tensor's memory. */
+    TensorData slice(int from, int to) {
+        if (type == TensorType.BYTES) {
+            return ofBytes(strings.subList(from, to));
+        }
+        int size = type.byteSize();
+        return fixedWidth(type, elements.duplicate().position(from * size).limit(to * size));
+    }
+
     public TensorType type() {
         return type;
     }

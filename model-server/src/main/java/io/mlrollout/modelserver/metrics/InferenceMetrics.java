@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The metrics contract the operator judges canaries by. Names are stable; do not rename:
@@ -18,6 +20,9 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>{@code model_inference_requests_total{model,version,outcome}}
  *   <li>{@code model_inference_duration_seconds{model,version,outcome}} histogram
+ *   <li>{@code model_inference_queue_seconds{model,version}} and {@code model_inference_compute_seconds{model,version}}
+ *       histograms: time waiting for an engine call, and the engine call itself
+ *   <li>{@code model_inference_queue_depth{model,version}} and {@code model_inference_in_flight{model,version}} gauges
  *   <li>{@code model_loaded{model,version}} 1 when ready, else 0
  *   <li>{@code model_predictions_total{model,version,class}} argmax class counts of classifiers
  * </ul>
@@ -28,11 +33,19 @@ import java.util.function.BooleanSupplier;
 @ApplicationScoped
 public class InferenceMetrics {
 
-    /** Request outcomes, as the {@code outcome} label spells them. */
+    /**
+     * Request outcomes, as the {@code outcome} label spells them. An overloaded server's refusals and
+     * requests that ran out of time are apart from other server errors, so the operator can tell an
+     * overloaded canary from a broken one.
+     */
     public enum Outcome {
         SUCCESS("success"),
         CLIENT_ERROR("client_error"),
-        SERVER_ERROR("server_error");
+        SERVER_ERROR("server_error"),
+        /** Refused at once because the queue (requests or bytes) was full: HTTP 503. */
+        REJECTED("rejected"),
+        /** Not answered within INFERENCE_TIMEOUT: HTTP 503. */
+        TIMEOUT("timeout");
 
         private final String label;
 
@@ -63,19 +76,33 @@ public class InferenceMetrics {
     private volatile Tags modelTags = Tags.empty();
     private volatile RequestSeries requestSeries;
     private volatile Counter[] predictions = new Counter[0];
+    private volatile Timer queueTime;
+    private volatile Timer computeTime;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public InferenceMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    public synchronized void registerModel(String name, String version, BooleanSupplier loaded) {
+    /** @param queueDepth requests waiting for an engine call */
+    public synchronized void registerModel(String name, String version, BooleanSupplier loaded, IntSupplier queueDepth) {
         modelTags = Tags.of("model", name, "version", version);
         Gauge.builder("model.loaded", () -> loaded.getAsBoolean() ? 1 : 0)
                 .description("1 when the model is loaded and serving, else 0")
                 .tags(modelTags)
                 .register(registry);
+        Gauge.builder("model.inference.queue.depth", queueDepth::getAsInt)
+                .description("Inference requests waiting for an engine call").tags(modelTags).register(registry);
+        Gauge.builder("model.inference.in.flight", inFlight, AtomicInteger::get)
+                .description("Inference requests received and not yet answered").tags(modelTags).register(registry);
         // Rounded, not truncated: s * 1e9 need not come out as an exact integer in floating point.
         Duration[] buckets = Arrays.stream(BUCKET_SECONDS).mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
+        queueTime = Timer.builder("model.inference.queue")
+                .description("Time from a request's arrival at the queue to the start of its engine call")
+                .tags(modelTags).serviceLevelObjectives(buckets).register(registry);
+        computeTime = Timer.builder("model.inference.compute")
+                .description("Duration of the engine call that predicted a request (shared by a batch's requests)")
+                .tags(modelTags).serviceLevelObjectives(buckets).register(registry);
         Counter[] newRequests = new Counter[Outcome.values().length];
         Timer[] newDurations = new Timer[Outcome.values().length];
         for (Outcome outcome : Outcome.values()) {
@@ -108,6 +135,25 @@ public class InferenceMetrics {
             series.requests()[outcome.ordinal()].increment();
             series.durations()[outcome.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Time a request waited for its engine call (0 when it ran at once) and the call's duration. */
+    public void recordEngineCall(long queueNanos, long computeNanos) {
+        Timer queue = queueTime;
+        Timer compute = computeTime;
+        if (queue != null && compute != null) {
+            queue.record(queueNanos, TimeUnit.NANOSECONDS);
+            compute.record(computeNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A request of the served model was received; {@link #requestFinished()} when it is answered. */
+    public void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    public void requestFinished() {
+        inFlight.decrementAndGet();
     }
 
     /** @param counts rows per class index, as {@code InferenceResult.predictedClassCounts()} */

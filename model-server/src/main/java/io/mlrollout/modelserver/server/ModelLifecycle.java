@@ -1,12 +1,13 @@
 package io.mlrollout.modelserver.server;
 
-import io.mlrollout.modelserver.inference.InferenceWorkers;
+import io.mlrollout.modelserver.inference.InferenceScheduler;
 import io.mlrollout.modelserver.inference.LoaderSettings;
 import io.mlrollout.modelserver.inference.ModelLoadException;
 import io.mlrollout.modelserver.inference.ModelLoader;
 import io.mlrollout.modelserver.inference.ModelReference;
 import io.mlrollout.modelserver.inference.ModelState;
 import io.mlrollout.modelserver.inference.Redaction;
+import io.mlrollout.modelserver.inference.SchedulerSettings;
 import io.mlrollout.modelserver.inference.ServedModel;
 import io.mlrollout.modelserver.metrics.InferenceMetrics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,7 +37,7 @@ public class ModelLifecycle {
     private final InferenceMetrics metrics;
     private final ShutdownDrain drain;
     private volatile ModelState state = new ModelState.Loading();
-    private InferenceWorkers workers;
+    private InferenceScheduler scheduler;
     private Path workDir;
 
     public ModelLifecycle(ModelConfig model, InferenceConfig inference, InferenceMetrics metrics, ShutdownDrain drain) {
@@ -48,11 +49,21 @@ public class ModelLifecycle {
 
     void onStart(@Observes StartupEvent event) throws IOException {
         workDir = WorkDirectory.create();
-        workers = new InferenceWorkers(inference.workerCount(), inference.queueCapacity(), deadlineResolution());
-        metrics.registerModel(model.name(), model.version(), () -> state.isReady());
+        scheduler = new InferenceScheduler(schedulerSettings());
+        metrics.registerModel(model.name(), model.version(), () -> state.isReady(), scheduler::queueDepth);
         Thread loader = new Thread(this::load, "model-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    private SchedulerSettings schedulerSettings() {
+        InferenceConfig.Batch batch = inference.batch();
+        if (batch.maxSize() < 1 || batch.maxDelay().isNegative() || inference.queueMaxBytes() < 0 || inference.queueCapacity() < 0) {
+            throw new IllegalArgumentException("INFERENCE_BATCH_MAX_SIZE must be at least 1 (is " + batch.maxSize()
+                    + "), INFERENCE_BATCH_MAX_DELAY, INFERENCE_QUEUE_MAX_BYTES and INFERENCE_QUEUE_CAPACITY not negative");
+        }
+        return new SchedulerSettings(inference.workerCount(), inference.queueCapacity(), inference.queueMaxBytes(),
+                batch.maxSize(), batch.maxDelay(), deadlineResolution());
     }
 
     /** Timeouts are noticed within a tenth of their length, and at most 50 ms late. */
@@ -72,6 +83,10 @@ public class ModelLifecycle {
             LOG.info("model {} version {} ready in {} ms: sha256 {}, inputs {}, outputs {}, {} predictors",
                     reference.name(), reference.version(), (System.nanoTime() - start) / 1_000_000,
                     served.sha256(), served.signature().inputs(), served.signature().outputs(), served.predictors());
+            if (inference.batch().maxSize() > 1) {
+                LOG.info("dynamic batching: up to {} rows per engine call, waiting up to {} ms for a batch to fill",
+                        inference.batch().maxSize(), inference.batch().maxDelay().toMillis());
+            }
         } catch (ModelLoadException e) {
             fail(e.getMessage(), null);
         } catch (RuntimeException | LinkageError e) {
@@ -90,8 +105,8 @@ public class ModelLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (workers != null) {
-            workers.close();
+        if (scheduler != null) {
+            scheduler.close();
         }
         if (state instanceof ModelState.Ready ready) {
             ready.model().close();
@@ -116,8 +131,9 @@ public class ModelLifecycle {
         return current.isReady() ? Optional.empty() : Optional.of(current.notReadyReason());
     }
 
-    public InferenceWorkers workers() {
-        return workers;
+    /** Null until the server has started. */
+    public InferenceScheduler scheduler() {
+        return scheduler;
     }
 
     public String modelName() {

@@ -87,7 +87,7 @@ class BadInputTest {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIs413OnceRead() throws Exception {
+    void aChunkedBodyOverTheLimitIs413WithAProtocolErrorOnceRead() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(inferUri)
                 .header("Content-Type", "application/json")
                 // An input stream of unknown length is sent chunked, without Content-Length.
@@ -96,7 +96,8 @@ class BadInputTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("over the limit of 1048576 bytes");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).startsWith("{\"error\":").contains("over the limit of 1048576 bytes");
     }
 
     @Test

@@ -22,6 +22,8 @@ class MetricsContractTest {
 
     private static final String INFER = "/v2/models/iris/infer";
     private static final Map<String, String> IRIS = Map.of("model", "iris", "version", "v1");
+    /** Every value of the outcome label, as the operator spells them. */
+    private static final List<String> OUTCOMES = List.of("success", "client_error", "server_error", "rejected", "timeout");
 
     @BeforeEach
     void modelLoaded() {
@@ -46,6 +48,13 @@ class MetricsContractTest {
         assertThat(delta(before, after, "model_inference_requests_total", outcome("success"))).isEqualTo(3);
         assertThat(delta(before, after, "model_inference_requests_total", outcome("client_error"))).isEqualTo(3);
         assertThat(delta(before, after, "model_inference_requests_total", outcome("server_error"))).isZero();
+        assertThat(delta(before, after, "model_inference_requests_total", outcome("rejected"))).isZero();
+        assertThat(delta(before, after, "model_inference_requests_total", outcome("timeout"))).isZero();
+        // Only requests that reached the engine have a queue and a compute time.
+        assertThat(delta(before, after, "model_inference_queue_seconds_count", IRIS)).isEqualTo(3);
+        assertThat(delta(before, after, "model_inference_compute_seconds_count", IRIS)).isEqualTo(3);
+        assertThat(after.value("model_inference_in_flight", IRIS)).as("nothing in flight once all are answered").isZero();
+        assertThat(after.value("model_inference_queue_depth", IRIS)).isZero();
         assertThat(delta(before, after, "model_inference_duration_seconds_count", outcome("success"))).isEqualTo(3);
         assertThat(delta(before, after, "model_inference_duration_seconds_count", outcome("client_error"))).isEqualTo(3);
         assertThat(delta(before, after, "model_predictions_total", species("setosa"))).isEqualTo(2);
@@ -60,21 +69,28 @@ class MetricsContractTest {
         // Prometheus text format 0.0.4: counters are typed without the _total their samples carry.
         assertThat(text).contains("# TYPE model_inference_requests counter",
                 "# TYPE model_inference_duration_seconds histogram", "# TYPE model_loaded gauge",
-                "# TYPE model_predictions counter");
+                "# TYPE model_predictions counter", "# TYPE model_inference_queue_seconds histogram",
+                "# TYPE model_inference_compute_seconds histogram", "# TYPE model_inference_queue_depth gauge",
+                "# TYPE model_inference_in_flight gauge");
         // The operator tells a restarted process by its start time (counters are then read from zero).
         assertThat(text).containsPattern("(?m)^process_start_time_seconds [0-9.E]+$");
 
         MetricsScrape scrape = MetricsScrape.now();
         assertThat(scrape.value("model_loaded", IRIS)).isEqualTo(1.0);
-        for (String outcome : List.of("success", "client_error", "server_error")) {
-            assertThat(scrape.series("model_inference_requests_total", outcome(outcome))).hasSize(1);
+        for (String outcome : OUTCOMES) {
+            assertThat(scrape.series("model_inference_requests_total", outcome(outcome))).as(outcome).hasSize(1);
+            assertThat(scrape.series("model_inference_duration_seconds_count", outcome(outcome))).as(outcome).hasSize(1);
+        }
+        for (String series : List.of("model_inference_queue_seconds_count", "model_inference_compute_seconds_count",
+                "model_inference_queue_depth", "model_inference_in_flight")) {
+            assertThat(scrape.series(series, IRIS)).as(series).hasSize(1);
         }
         assertThat(scrape.series("model_predictions_total", IRIS)).hasSize(3);
     }
 
     @Test
     void histogramBucketsAreTheDeclaredLayoutAtMostAQuarterApartFromOneMillisecondToOneSecond() {
-        for (String outcome : List.of("success", "client_error", "server_error")) {
+        for (String outcome : OUTCOMES) {
             List<String> les = MetricsScrape.now().series("model_inference_duration_seconds_bucket", outcome(outcome)).stream()
                     .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
                     .toList();

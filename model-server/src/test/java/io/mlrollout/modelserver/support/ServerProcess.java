@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 
 /**
  * The packaged model server ({@code target/quarkus-app/quarkus-run.jar}) started as a separate process
@@ -22,16 +24,19 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> SERVER_SETTINGS = List.of("MODEL_", "INFERENCE_", "DRAIN_PERIOD", "QUARKUS_", "PORT");
+    private static final List<String> SERVER_SETTINGS =
+            List.of("MODEL_", "INFERENCE_", "DRAIN_PERIOD", "QUARKUS_", "PORT", "AUTH_TOKEN", "TLS_");
 
     private final Process process;
     private final InetSocketAddress address;
     private final Path log;
+    private final SSLContext tls;
 
-    private ServerProcess(Process process, InetSocketAddress address, Path log) {
+    private ServerProcess(Process process, InetSocketAddress address, Path log, SSLContext tls) {
         this.process = process;
         this.address = address;
         this.log = log;
+        this.tls = tls;
     }
 
     /**
@@ -42,6 +47,17 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(Path quarkusRunJar, Map<String, String> environment, Path log, String... jvmOptions)
             throws IOException {
+        return start(quarkusRunJar, environment, log, null, jvmOptions);
+    }
+
+    /** The same, for a server configured for HTTPS (TLS_CERT_FILE, TLS_KEY_FILE) that {@code clientTls} trusts. */
+    public static ServerProcess startHttps(Path quarkusRunJar, Map<String, String> environment, Path log, SSLContext clientTls)
+            throws IOException {
+        return start(quarkusRunJar, environment, log, clientTls);
+    }
+
+    private static ServerProcess start(Path quarkusRunJar, Map<String, String> environment, Path log, SSLContext tls,
+            String... jvmOptions) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         command.addAll(List.of(jvmOptions));
@@ -52,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().putAll(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", Integer.toString(port)));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        ServerProcess server = new ServerProcess(builder.start(), new InetSocketAddress("127.0.0.1", port), log);
+        ServerProcess server = new ServerProcess(builder.start(), new InetSocketAddress("127.0.0.1", port), log, tls);
         try {
             await("model server ready (log: " + log + ")").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(server::ready);
@@ -73,7 +89,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + address.getPort() + path);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + address.getPort() + path);
     }
 
     public Process process() {
@@ -90,6 +106,9 @@ public final class ServerProcess implements AutoCloseable {
         }
         try {
             HttpURLConnection connection = (HttpURLConnection) uri("/v2/health/ready").toURL().openConnection();
+            if (connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(tls.getSocketFactory());
+            }
             return connection.getResponseCode() == 200;
         } catch (IOException notYetListening) {
             return false;
