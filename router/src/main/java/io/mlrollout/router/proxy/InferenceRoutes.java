@@ -47,6 +47,8 @@ public class InferenceRoutes {
         RequestDispatcher dispatcher = new RequestDispatcher(tables, backends, ejection, metrics, new RequestDispatcher.DispatchLimits(
                 settings.requestTimeout(), settings.canaryAttemptTimeout(), settings.hashKeyHeader(), settings.ejectAfter()));
         long maxBytes = settings.maxRequestBytes().asLongValue();
+        // The first JSON encoding loads Jackson, which on a busy node holds an event loop for seconds: pay it at start.
+        JsonErrors.warmUp();
 
         router.postWithRegex("/v2/models/[^/]+(/versions/[^/]+)?/infer").handler(context -> BoundedBody.read(context.request(), maxBytes)
                 .onSuccess(body -> dispatcher.dispatch(context.request(), body))

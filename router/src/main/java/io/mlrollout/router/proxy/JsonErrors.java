@@ -19,4 +19,8 @@ final class JsonErrors {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(new JsonObject().put("error", message).encode());
     }
+
+    static void warmUp() {
+        new JsonObject().put("error", "").encode();
+    }
 }
