@@ -8,7 +8,7 @@ import io.mlrollout.api.v1alpha1.ModelDeployment;
 import io.mlrollout.api.v1alpha1.VersionLabels;
 import io.mlrollout.router.routing.ReadyPod;
 import io.mlrollout.router.routing.RoutingTable;
-import io.mlrollout.router.routing.RoutingTableSource;
+import io.mlrollout.router.routing.PublishedTable;
 import io.mlrollout.router.routing.RoutingTables;
 import io.mlrollout.router.routing.TrafficIntent;
 import io.mlrollout.router.routing.TrafficIntents;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * both caches, so the table follows the operator as fast as the watches deliver, with no DNS and no
  * Service in between. It only reads (get, list, watch).
  */
-public final class InformerRoutingTableSource implements RoutingTableSource, AutoCloseable {
+public final class InformerRoutingTableSource extends PublishedTable implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(InformerRoutingTableSource.class);
 
@@ -30,13 +30,11 @@ public final class InformerRoutingTableSource implements RoutingTableSource, Aut
     private final String name;
     private final SharedIndexInformer<ModelDeployment> modelDeployments;
     private final SharedIndexInformer<Pod> pods;
-    private volatile RoutingTable table;
-    private volatile boolean hasTable;
 
     public InformerRoutingTableSource(KubernetesClient client, String namespace, String name) {
+        super("the router has not yet read ModelDeployment " + namespace + "/" + name);
         this.namespace = namespace;
         this.name = name;
-        this.table = RoutingTable.unavailable("the router has not yet read ModelDeployment " + namespace + "/" + name);
         this.modelDeployments = client.resources(ModelDeployment.class).inNamespace(namespace).withName(name).runnableInformer(0);
         this.pods = client.pods().inNamespace(namespace).withLabel(VersionLabels.MODEL_DEPLOYMENT, name).runnableInformer(0);
         for (SharedIndexInformer<?> informer : List.of(modelDeployments, pods)) {
@@ -59,16 +57,6 @@ public final class InformerRoutingTableSource implements RoutingTableSource, Aut
     }
 
     @Override
-    public RoutingTable current() {
-        return table;
-    }
-
-    @Override
-    public boolean hasTable() {
-        return hasTable;
-    }
-
-    @Override
     public void close() {
         modelDeployments.close();
         pods.close();
@@ -80,20 +68,19 @@ public final class InformerRoutingTableSource implements RoutingTableSource, Aut
         }
         Optional<ModelDeployment> md = modelDeployments.getStore().list().stream()
                 .filter(candidate -> name.equals(candidate.getMetadata().getName())).findFirst();
+        Optional<TrafficIntent> intent = md.flatMap(found -> TrafficIntents.fromStatus(found.getStatus()));
         RoutingTable next;
         if (md.isEmpty()) {
             next = RoutingTable.unavailable("ModelDeployment " + namespace + "/" + name + " does not exist");
         } else {
-            Optional<TrafficIntent> intent = TrafficIntents.fromStatus(md.get().getStatus());
             List<ReadyPod> ready = pods.getStore().list().stream().flatMap(pod -> ReadyPods.of(pod).stream()).toList();
             next = intent.map(i -> RoutingTables.compute(i, ready)).orElseGet(() -> RoutingTable.unavailable(
                     "ModelDeployment " + namespace + "/" + name + " has no stable version in its status yet"));
-            hasTable |= intent.isPresent();
         }
-        if (!next.equals(table)) {
+        if (!next.equals(current())) {
             LOG.infof("routing table: %s", RoutingTableDescription.of(next));
         }
-        table = next;
+        publish(next, intent.isPresent());
     }
 
     /** Any change to either cache recomputes the table. */

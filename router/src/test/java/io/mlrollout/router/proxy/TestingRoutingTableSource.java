@@ -1,35 +1,25 @@
 package io.mlrollout.router.proxy;
 
+import io.mlrollout.router.routing.PublishedTable;
 import io.mlrollout.router.routing.RoutingTable;
-import io.mlrollout.router.routing.RoutingTableSource;
 import io.quarkus.test.Mock;
 import jakarta.inject.Singleton;
 
 /** The routing table as the test sets it, in place of the informers: the HTTP path without Kubernetes. */
 @Mock
 @Singleton
-public class TestingRoutingTableSource implements RoutingTableSource {
+public class TestingRoutingTableSource extends PublishedTable {
 
-    private volatile RoutingTable table = RoutingTable.unavailable("the test has set no table");
-    private volatile boolean hasTable;
+    public TestingRoutingTableSource() {
+        super("the test has set no table");
+    }
 
     public void set(RoutingTable next) {
-        table = next;
-        hasTable = true;
+        publish(next, true);
     }
 
-    public void clear(String reason) {
-        table = RoutingTable.unavailable(reason);
-        hasTable = false;
-    }
-
-    @Override
-    public RoutingTable current() {
-        return table;
-    }
-
-    @Override
-    public boolean hasTable() {
-        return hasTable;
+    /** As when the ModelDeployment is deleted: every request gets 503 with this reason. */
+    public void withdraw(String reason) {
+        publish(RoutingTable.unavailable(reason), false);
     }
 }
