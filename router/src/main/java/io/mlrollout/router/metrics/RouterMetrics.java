@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -32,6 +34,8 @@ public final class RouterMetrics {
     private final Map<FallbackReason, Counter> fallbacks = new EnumMap<>(FallbackReason.class);
     private final Map<Role, Counter> routed = new EnumMap<>(Role.class);
     private final Map<Outcome, Counter> responses = new EnumMap<>(Outcome.class);
+    private final Map<AttemptKey, Counter> attempts = new ConcurrentHashMap<>();
+    private final Map<DurationKey, Timer> durations = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry registry, IntSupplier canaryWeight, BooleanSupplier canaryEjected) {
         this.registry = registry;
@@ -54,13 +58,25 @@ public final class RouterMetrics {
                 .description("1 while this router sends the canary no new traffic by the fast-fail rule").register(registry);
     }
 
-    /** One attempt on one version. The series of a version appear with its first attempt. */
+    /**
+     * One attempt on one version. The series of a version appear with its first attempt; the meters
+     * are kept, as building a 51-bucket timer and looking it up in the registry on every request is
+     * most of what counting would otherwise cost.
+     */
     public void attempt(String version, Role role, Outcome outcome, long nanos) {
-        Counter.builder("router.requests").tag("version", version).tag("role", role.label()).tag("outcome", outcome.label())
-                .description("attempts on each version, fallbacks included").register(registry).increment();
-        Timer.builder("router.request.duration").tag("version", version).tag("role", role.label())
+        attempts.computeIfAbsent(new AttemptKey(version, role, outcome), key -> Counter.builder("router.requests")
+                .tag("version", version).tag("role", role.label()).tag("outcome", outcome.label())
+                .description("attempts on each version, fallbacks included").register(registry)).increment();
+        durations.computeIfAbsent(new DurationKey(version, role), key -> Timer.builder("router.request.duration")
+                .tag("version", version).tag("role", role.label())
                 .description("time from sending an attempt to its whole answer or failure")
-                .serviceLevelObjectives(buckets).register(registry).record(Duration.ofNanos(nanos));
+                .serviceLevelObjectives(buckets).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private record AttemptKey(String version, Role role, Outcome outcome) {
+    }
+
+    private record DurationKey(String version, Role role) {
     }
 
     public void routed(Role role) {
